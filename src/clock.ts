@@ -1,0 +1,10 @@
+/** Time, injected so that tests and benchmarks need no real waiting. */
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}

@@ -1,0 +1,39 @@
+import type { EventPayload } from './git-context.js'
+
+/** What a deployment event means for this step. */
+export type DeploymentDecision =
+  /** Not a deployment status: nothing to add. */
+  | { readonly kind: 'none' }
+  /** A deployment that has not succeeded: there is nothing to test yet. */
+  | { readonly kind: 'skip'; readonly state: string }
+  /** A successful deployment, with the URL it was deployed to when the event has one. */
+  | { readonly kind: 'preview'; readonly url: string | undefined; readonly name: string | undefined }
+
+/**
+ * Reads a `deployment_status` event, the event Vercel (and other hosts) send when a preview is
+ * ready. Only `success` means the URL serves the new build.
+ */
+export function readDeployment(eventName: string, payload: EventPayload): DeploymentDecision {
+  if (eventName !== 'deployment_status') return { kind: 'none' }
+  const status = record(payload.deployment_status)
+  const deployment = record(payload.deployment)
+  const state = typeof status.state === 'string' ? status.state : 'unknown'
+  if (state !== 'success') return { kind: 'skip', state }
+  const url = [status.environment_url, status.target_url].find(isHttpUrl)
+  const name = typeof deployment.environment === 'string' && deployment.environment !== '' ? deployment.environment : undefined
+  return { kind: 'preview', url, name }
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+}

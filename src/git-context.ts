@@ -1,0 +1,130 @@
+import type { GitHubTriggerFields } from './qatech/types.js'
+
+/** A webhook payload as the runner writes it to GITHUB_EVENT_PATH. Read defensively. */
+export type EventPayload = Record<string, unknown>
+
+/** The runner's environment variables the resolver reads. */
+export interface RunnerEnvironment {
+  readonly GITHUB_ACTOR?: string
+  readonly GITHUB_TRIGGERING_ACTOR?: string
+  readonly GITHUB_REPOSITORY?: string
+  readonly GITHUB_REF_NAME?: string
+  readonly GITHUB_SHA?: string
+}
+
+export interface GitContext extends GitHubTriggerFields {
+  /**
+   * True when the event does not carry the commit message: it is read from the GitHub API for
+   * `commitHash`.
+   */
+  readonly commitMessageFromApi: boolean
+}
+
+/**
+ * Resolves the commit a run tests, for every event. Pure: the event name, its payload and the
+ * runner's environment in, the git context out.
+ *
+ * Pull requests are the reason this exists: GITHUB_REF and GITHUB_SHA point at the merge commit
+ * GitHub makes (`refs/pull/N/merge`), which is on no branch and not the commit the author pushed.
+ */
+export function resolveGitContext(eventName: string, payload: EventPayload, env: RunnerEnvironment): GitContext {
+  const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || text(record(payload.sender).login)
+  const repository = env.GITHUB_REPOSITORY || text(record(payload.repository).full_name)
+  const fallback = { branch: nonEmpty(env.GITHUB_REF_NAME), commitHash: nonEmpty(env.GITHUB_SHA) }
+  const commit = commitFor(eventName, payload)
+
+  const branch = commit.branch ?? fallback.branch
+  const commitHash = commit.commitHash ?? fallback.commitHash
+  return {
+    actor,
+    branch,
+    commitHash,
+    commitMessage: commit.commitMessage,
+    repository,
+    commitMessageFromApi: commit.commitMessage === undefined && commitHash !== undefined
+  }
+}
+
+interface Commit {
+  readonly branch?: string
+  readonly commitHash?: string
+  readonly commitMessage?: string
+}
+
+function commitFor(eventName: string, payload: EventPayload): Commit {
+  switch (eventName) {
+    case 'push': {
+      const headCommit = record(payload.head_commit)
+      return {
+        branch: refName(text(payload.ref)),
+        commitHash: text(payload.after),
+        commitMessage: text(headCommit.message)
+      }
+    }
+    case 'pull_request':
+    case 'pull_request_target': {
+      const head = record(record(payload.pull_request).head)
+      return { branch: text(head.ref), commitHash: text(head.sha) }
+    }
+    case 'deployment':
+    case 'deployment_status': {
+      const deployment = record(payload.deployment)
+      return { branch: refName(text(deployment.ref)), commitHash: text(deployment.sha) }
+    }
+    case 'merge_group': {
+      const group = record(payload.merge_group)
+      return {
+        branch: refName(text(group.base_ref)),
+        commitHash: text(group.head_sha),
+        commitMessage: text(record(group.head_commit).message)
+      }
+    }
+    case 'workflow_run': {
+      const workflowRun = record(payload.workflow_run)
+      return {
+        branch: text(workflowRun.head_branch),
+        commitHash: text(workflowRun.head_sha),
+        commitMessage: text(record(workflowRun.head_commit).message)
+      }
+    }
+    case 'check_suite':
+    case 'check_run': {
+      const check = record(payload[eventName])
+      const suite = eventName === 'check_run' ? record(check.check_suite) : check
+      return { branch: text(suite.head_branch) ?? text(check.head_branch), commitHash: text(check.head_sha) }
+    }
+    default:
+      return {}
+  }
+}
+
+/** True for a push that deleted a branch or tag: there is no commit to test. */
+export function isDeletionPush(eventName: string, payload: EventPayload): boolean {
+  return eventName === 'push' && payload.deleted === true
+}
+
+/** True for a pull request whose head lives in another repository (a fork). */
+export function isForkPullRequest(eventName: string, payload: EventPayload): boolean {
+  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return false
+  const pullRequest = record(payload.pull_request)
+  const headRepo = text(record(record(pullRequest.head).repo).full_name)
+  const baseRepo = text(record(record(pullRequest.base).repo).full_name)
+  return headRepo !== baseRepo
+}
+
+/** `refs/heads/main` → `main`, `refs/tags/v1` → `v1`; other refs as they are. */
+export function refName(ref: string | undefined): string | undefined {
+  return ref?.replace(/^refs\/(heads|tags)\//, '')
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
+}

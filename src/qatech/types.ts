@@ -1,0 +1,110 @@
+/**
+ * Request and response shapes of the QA.tech API (https://api.qa.tech/v1), as documented in its
+ * OpenAPI file and API reference. Responses are read defensively: the API may add fields, and
+ * enum-like strings are kept open so a new value never breaks the action.
+ */
+
+export type EnvironmentOverride =
+  | { readonly url: string; readonly name?: string }
+  | { readonly shortId: string }
+  | { readonly applicationBuildShortId: string }
+
+export interface ApplicationOverride {
+  readonly applicationShortId: string
+  readonly environment?: EnvironmentOverride
+  readonly devicePresetShortId?: string
+}
+
+export type NotifyOn = 'always' | 'failure'
+
+export interface NotificationOverride {
+  readonly type: 'slack'
+  readonly channel: string
+  readonly notifyOn?: NotifyOn
+}
+
+/** The git context QA.tech shows with a run started with `trigger: "GITHUB"`. */
+export interface GitHubTriggerFields {
+  readonly actor?: string
+  readonly branch?: string
+  readonly commitHash?: string
+  readonly commitMessage?: string
+  readonly repository?: string
+}
+
+/** Body of `POST /v1/run`. Only fields with values are sent. */
+export interface StartRunRequest extends GitHubTriggerFields {
+  readonly trigger: 'GITHUB'
+  readonly testPlanShortId?: string
+  readonly testCaseIds?: readonly string[]
+  readonly applications?: readonly ApplicationOverride[]
+  readonly notifications?: readonly NotificationOverride[]
+}
+
+export interface StartedRun {
+  readonly id: string
+  readonly shortId: string
+  readonly url: string
+  readonly testCount: number | undefined
+  readonly testPlan: { readonly name: string; readonly shortId: string } | undefined
+}
+
+export type RunStatus = 'INITIATED' | 'RUNNING' | 'COMPLETED' | 'ERROR' | 'CANCELLED' | (string & {})
+export type RunResult = 'PASSED' | 'FAILED' | 'SKIPPED' | (string & {})
+
+export interface RunTestCase {
+  readonly id: string
+  readonly shortId: string
+  readonly name: string
+  readonly status: string
+  readonly result: RunResult | null
+  readonly resultTitle: string | null
+  readonly evaluationThought: string | null
+  readonly errorCode: string | null
+  readonly classification: string | null
+  readonly promptGoal: string | null
+  readonly promptExamples: string | null
+  /** A link to the test's result page, where the API gives one. */
+  readonly url: string | null
+}
+
+export interface RunIssue {
+  readonly shortId: string
+  readonly title: string
+  readonly description: string | null
+  readonly severity: string
+  readonly issueType: string
+  readonly helpUrl: string | null
+  readonly testCases: readonly { readonly shortId: string; readonly name: string }[]
+}
+
+/** `GET /v1/run/{shortId}`, normalised. */
+export interface RunState {
+  readonly id: string
+  readonly shortId: string
+  readonly status: RunStatus
+  readonly result: RunResult | null
+  readonly runTestCases: readonly RunTestCase[]
+  readonly issues: readonly RunIssue[]
+  /** The response as QA.tech sent it, for the results file. */
+  readonly raw: unknown
+}
+
+export interface Application {
+  readonly shortId: string
+  readonly name: string
+  readonly kind: string | undefined
+}
+
+/** Short-ID formats from QA.tech's OpenAPI file: `pln_abc` or `pln-slug_abc`. */
+export const ShortIdPrefixes = {
+  testPlan: 'pln',
+  application: 'app',
+  environment: 'env',
+  devicePreset: 'preset',
+  applicationBuild: 'build'
+} as const
+
+export function hasShortIdPrefix(value: string, prefix: string): boolean {
+  return new RegExp(`^${prefix}(-.+_.+|_.+)$`).test(value)
+}
