@@ -31787,7 +31787,7 @@ function describeSentIds(request) {
             ids.push(`device preset ${app.devicePresetShortId}`);
     }
     if (ids.length === 0)
-        return "No ids were sent: check that the project has a default test plan, and that the API key belongs to the project you mean.";
+        return 'No ids were sent: check that the project has a default test plan, and that the API key belongs to the project you mean.';
     return `Sent: ${ids.join(', ')}. Check that each exists in the project the API key belongs to.`;
 }
 function describeReadFailure(status, apiMessage, what) {
@@ -31892,7 +31892,10 @@ function readIssue(data) {
         severity: String(data.severity ?? ''),
         issueType: String(data.issueType ?? ''),
         helpUrl: optionalString(data.helpUrl),
-        testCases: testCases.map(testCase => ({ shortId: String(testCase.shortId ?? ''), name: String(testCase.name ?? '') }))
+        testCases: testCases.map(testCase => ({
+            shortId: String(testCase.shortId ?? ''),
+            name: String(testCase.name ?? '')
+        }))
     };
 }
 
@@ -31928,9 +31931,10 @@ function describeJsonError(error, text) {
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
     const position = /at position (\d+)/.exec(message);
-    if (!position)
+    // "Unexpected end of JSON input" has no position: the problem is at the end.
+    const offset = position ? Number(position[1]) : /end of JSON/i.test(message) ? text.length : undefined;
+    if (offset === undefined)
         return reason;
-    const offset = Number(position[1]);
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
@@ -32186,7 +32190,8 @@ function readEnvironment(where, value, problems) {
     if (envId !== undefined)
         return { shortId: shortId(`${where}.shortId`, envId, ShortIdPrefixes.environment, problems) ?? envId };
     return {
-        applicationBuildShortId: shortId(`${where}.applicationBuildShortId`, buildId, ShortIdPrefixes.applicationBuild, problems) ?? String(buildId)
+        applicationBuildShortId: shortId(`${where}.applicationBuildShortId`, buildId, ShortIdPrefixes.applicationBuild, problems) ??
+            String(buildId)
     };
 }
 function checkHttpUrl(where, value, problems) {
@@ -32325,7 +32330,9 @@ function planApplications(settings, preview) {
                 : undefined;
         let index = shorthand.applicationShortId !== undefined
             ? planned.findIndex(app => app.applicationShortId === shorthand.applicationShortId)
-            : planned.length === 1 ? 0 : -1;
+            : planned.length === 1
+                ? 0
+                : -1;
         if (index === -1) {
             planned.push({ applicationShortId: shorthand.applicationShortId });
             index = planned.length - 1;
@@ -32366,7 +32373,10 @@ async function resolveApplications(planned, listApplications, log) {
     const [only] = applications;
     if (applications.length === 1 && only) {
         log(`Testing the project's only application, ${inline(only.name)} (${inline(only.shortId)}).`);
-        return planned.map(app => withoutUndefined({ ...app, applicationShortId: app.applicationShortId ?? only.shortId }));
+        return planned.map(({ applicationShortId, ...rest }) => ({
+            applicationShortId: applicationShortId ?? only.shortId,
+            ...rest
+        }));
     }
     if (applications.length === 0) {
         throw new ActionError('The QA.tech project has no applications to test the URL on: create one in QA.tech under Settings → Applications.');
@@ -32438,7 +32448,10 @@ function retryDelay(error, unreachableFailures, retryAfterWaits) {
     if (error.kind === 'unreachable')
         return UNREACHABLE_DELAYS_MS[unreachableFailures];
     const busy = error.status === 429 || error.status === 503;
-    if (busy && error.retryAfterMs !== undefined && error.retryAfterMs <= MAX_RETRY_AFTER_MS && retryAfterWaits < MAX_RETRY_AFTER_WAITS) {
+    if (busy &&
+        error.retryAfterMs !== undefined &&
+        error.retryAfterMs <= MAX_RETRY_AFTER_MS &&
+        retryAfterWaits < MAX_RETRY_AFTER_WAITS) {
         return error.retryAfterMs;
     }
     return undefined;

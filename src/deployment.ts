@@ -20,7 +20,8 @@ export function readDeployment(eventName: string, payload: EventPayload): Deploy
   const state = typeof status.state === 'string' ? status.state : 'unknown'
   if (state !== 'success') return { kind: 'skip', state }
   const url = [status.environment_url, status.target_url].find(isHttpUrl)
-  const name = typeof deployment.environment === 'string' && deployment.environment !== '' ? deployment.environment : undefined
+  const name =
+    typeof deployment.environment === 'string' && deployment.environment !== '' ? deployment.environment : undefined
   return { kind: 'preview', url, name }
 }
 

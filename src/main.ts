@@ -5,7 +5,13 @@ import { githubCommitMessageReader, type CommitMessageReader } from './commit-me
 import { Inputs, Outputs } from './constants.js'
 import { readDeployment } from './deployment.js'
 import { ActionError, messageOf } from './errors.js'
-import { isDeletionPush, isForkPullRequest, resolveGitContext, type EventPayload, type GitContext } from './git-context.js'
+import {
+  isDeletionPush,
+  isForkPullRequest,
+  resolveGitContext,
+  type EventPayload,
+  type GitContext
+} from './git-context.js'
 import { createQaTechClient, type QaTechClient } from './qatech/client.js'
 import type { StartedRun, StartRunRequest } from './qatech/types.js'
 import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
@@ -55,26 +61,42 @@ async function startAndReport(deps: Dependencies): Promise<void> {
 
   const deployment = readDeployment(eventName, payload)
   if (deployment.kind === 'skip') {
-    return skip(`The deployment's state is ${quote(deployment.state)}, not "success": QA.tech tests a deployment once it has succeeded.`)
+    return skip(
+      `The deployment's state is ${quote(deployment.state)}, not "success": QA.tech tests a deployment once it has succeeded.`
+    )
   }
   if (isDeletionPush(eventName, payload)) {
     return skip('This push deleted a branch or tag: there is no commit to test.')
   }
 
-  const git = await withCommitMessage(resolveGitContext(eventName, payload, deps.env), deps.createCommitReader(settings))
+  const git = await withCommitMessage(
+    resolveGitContext(eventName, payload, deps.env),
+    deps.createCommitReader(settings)
+  )
   logGitContext(eventName, git)
 
   const client = deps.createClient(settings)
   const planned = planApplications(settings, deployment.kind === 'preview' ? deployment : undefined)
   const applications = applyBypassSecret(
-    await resolveApplications(planned, () => client.listApplications(), message => core.info(message)),
+    await resolveApplications(
+      planned,
+      () => client.listApplications(),
+      message => core.info(message)
+    ),
     settings.vercelBypassSecret
   )
-  maskUrlsWithSecret(applications.map(app => app.environment).flatMap(env => (env && 'url' in env ? [env.url] : [])), settings)
+  maskUrlsWithSecret(
+    applications.map(app => app.environment).flatMap(env => (env && 'url' in env ? [env.url] : [])),
+    settings
+  )
 
   const request = buildStartRunRequest(settings, git, applications)
   logRequest(request)
-  const run = await startWithRetry(() => client.startRun(request), deps.clock, message => core.warning(message))
+  const run = await startWithRetry(
+    () => client.startRun(request),
+    deps.clock,
+    message => core.warning(message)
+  )
   reportStarted(run)
 }
 
@@ -100,7 +122,9 @@ function readEventPayload(path: string | undefined): EventPayload {
     const payload: unknown = JSON.parse(readFileSync(path, 'utf8'))
     return typeof payload === 'object' && payload !== null ? (payload as EventPayload) : {}
   } catch (error) {
-    core.warning(`Could not read the event payload at GITHUB_EVENT_PATH (${inline(messageOf(error))}); using the runner's environment only.`)
+    core.warning(
+      `Could not read the event payload at GITHUB_EVENT_PATH (${inline(messageOf(error))}); using the runner's environment only.`
+    )
     return {}
   }
 }

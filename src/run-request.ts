@@ -34,9 +34,12 @@ export function planApplications(settings: Settings, preview: Preview | undefine
         : shorthand.environmentShortId !== undefined
           ? { shortId: shorthand.environmentShortId }
           : undefined
-    let index = shorthand.applicationShortId !== undefined
-      ? planned.findIndex(app => app.applicationShortId === shorthand.applicationShortId)
-      : planned.length === 1 ? 0 : -1
+    let index =
+      shorthand.applicationShortId !== undefined
+        ? planned.findIndex(app => app.applicationShortId === shorthand.applicationShortId)
+        : planned.length === 1
+          ? 0
+          : -1
     if (index === -1) {
       planned.push({ applicationShortId: shorthand.applicationShortId })
       index = planned.length - 1
@@ -81,10 +84,15 @@ export async function resolveApplications(
   const [only] = applications
   if (applications.length === 1 && only) {
     log(`Testing the project's only application, ${inline(only.name)} (${inline(only.shortId)}).`)
-    return planned.map(app => withoutUndefined({ ...app, applicationShortId: app.applicationShortId ?? only.shortId }))
+    return planned.map(({ applicationShortId, ...rest }) => ({
+      applicationShortId: applicationShortId ?? only.shortId,
+      ...rest
+    }))
   }
   if (applications.length === 0) {
-    throw new ActionError('The QA.tech project has no applications to test the URL on: create one in QA.tech under Settings → Applications.')
+    throw new ActionError(
+      'The QA.tech project has no applications to test the URL on: create one in QA.tech under Settings → Applications.'
+    )
   }
   const choices = applications.map(app => `${inline(app.shortId)} (${inline(app.name, 80)})`).join(', ')
   throw new ActionError(
@@ -93,7 +101,10 @@ export async function resolveApplications(
 }
 
 /** Adds the Vercel bypass secret to every URL override. */
-export function applyBypassSecret(applications: readonly ApplicationOverride[], secret: string | undefined): ApplicationOverride[] {
+export function applyBypassSecret(
+  applications: readonly ApplicationOverride[],
+  secret: string | undefined
+): ApplicationOverride[] {
   if (secret === undefined) return [...applications]
   return applications.map(app => {
     const environment = app.environment

@@ -79,11 +79,18 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
   const apiToken = input(Inputs.ApiToken) ?? ''
   if (apiToken === '') problems.push(emptyTokenMessage(hints))
   else if (/[\r\n]/.test(apiToken))
-    problems.push(`${Inputs.ApiToken} contains a line break: pass the API key alone, e.g. \${{ secrets.QATECH_API_TOKEN }}.`)
+    problems.push(
+      `${Inputs.ApiToken} contains a line break: pass the API key alone, e.g. \${{ secrets.QATECH_API_TOKEN }}.`
+    )
 
   const apiUrl = normaliseApiUrl(input(Inputs.ApiUrl) ?? DEFAULT_API_URL, problems)
 
-  const testPlanShortId = shortId(Inputs.TestPlanShortId, input(Inputs.TestPlanShortId), ShortIdPrefixes.testPlan, problems)
+  const testPlanShortId = shortId(
+    Inputs.TestPlanShortId,
+    input(Inputs.TestPlanShortId),
+    ShortIdPrefixes.testPlan,
+    problems
+  )
   const testCaseIds = splitList(input(Inputs.TestCaseIds))
 
   const applicationsText = input(Inputs.ApplicationsConfig)
@@ -140,7 +147,8 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
 }
 
 function emptyTokenMessage(hints: EventHints): string {
-  const secretHint = 'pass your QA.tech project API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }} (QA.tech: Settings → Integrations → API)'
+  const secretHint =
+    'pass your QA.tech project API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }} (QA.tech: Settings → Integrations → API)'
   if (hints.isForkPullRequest) {
     return (
       'api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks. ' +
@@ -175,7 +183,9 @@ function normaliseApiUrl(value: string, problems: string[]): string {
 
 function shortId(name: string, value: string | undefined, prefix: string, problems: string[]): string | undefined {
   if (value !== undefined && !hasShortIdPrefix(value, prefix)) {
-    problems.push(`${name} ${quote(value)} is not a ${prefix}_… short ID: copy it from QA.tech (e.g. ${prefix}_abc123).`)
+    problems.push(
+      `${name} ${quote(value)} is not a ${prefix}_… short ID: copy it from QA.tech (e.g. ${prefix}_abc123).`
+    )
   }
   return value
 }
@@ -228,7 +238,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Reports keys that are not in `allowed`: a typo would otherwise be dropped without a word. */
-function unknownKeys(where: string, value: Record<string, unknown>, allowed: readonly string[], problems: string[]): void {
+function unknownKeys(
+  where: string,
+  value: Record<string, unknown>,
+  allowed: readonly string[],
+  problems: string[]
+): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
       problems.push(`${where} has an unknown key ${quote(key)}: expected ${allowed.join(', ')}.`)
@@ -254,7 +269,9 @@ function readApplicationsConfig(config: unknown, problems: string[]): Applicatio
     return config.flatMap((entry, index) => {
       const where = `${name}[${index}]`
       if (!isRecord(entry)) {
-        problems.push(`${where} must be an object with applicationShortId and optional environment, devicePresetShortId.`)
+        problems.push(
+          `${where} must be an object with applicationShortId and optional environment, devicePresetShortId.`
+        )
         return []
       }
       unknownKeys(where, entry, ['applicationShortId', 'environment', 'devicePresetShortId'], problems)
@@ -284,7 +301,12 @@ function readApplicationsConfig(config: unknown, problems: string[]): Applicatio
   return []
 }
 
-function readApplication(where: string, id: string, entry: Record<string, unknown>, problems: string[]): ApplicationOverride {
+function readApplication(
+  where: string,
+  id: string,
+  entry: Record<string, unknown>,
+  problems: string[]
+): ApplicationOverride {
   shortId(`${where} application id`, id, ShortIdPrefixes.application, problems)
   const environment = readEnvironment(`${where}.environment`, entry.environment, problems)
   const devicePresetShortId = shortId(
@@ -299,7 +321,9 @@ function readApplication(where: string, id: string, entry: Record<string, unknow
 function readEnvironment(where: string, value: unknown, problems: string[]): EnvironmentOverride | undefined {
   if (value === undefined || value === null) return undefined
   if (!isRecord(value)) {
-    problems.push(`${where} must be {"url": "…", "name": "…"}, {"shortId": "env_…"} or {"applicationBuildShortId": "build_…"}.`)
+    problems.push(
+      `${where} must be {"url": "…", "name": "…"}, {"shortId": "env_…"} or {"applicationBuildShortId": "build_…"}.`
+    )
     return undefined
   }
   unknownKeys(where, value, ['url', 'name', 'shortId', 'applicationBuildShortId'], problems)
@@ -317,10 +341,12 @@ function readEnvironment(where: string, value: unknown, problems: string[]): Env
     return withoutUndefined({ url, name })
   }
   if (name !== undefined) problems.push(`${where}.name goes with url only.`)
-  if (envId !== undefined) return { shortId: shortId(`${where}.shortId`, envId, ShortIdPrefixes.environment, problems) ?? envId }
+  if (envId !== undefined)
+    return { shortId: shortId(`${where}.shortId`, envId, ShortIdPrefixes.environment, problems) ?? envId }
   return {
     applicationBuildShortId:
-      shortId(`${where}.applicationBuildShortId`, buildId, ShortIdPrefixes.applicationBuild, problems) ?? String(buildId)
+      shortId(`${where}.applicationBuildShortId`, buildId, ShortIdPrefixes.applicationBuild, problems) ??
+      String(buildId)
   }
 }
 
@@ -332,25 +358,49 @@ export function checkHttpUrl(where: string, value: string, problems: string[]): 
     url = undefined
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    problems.push(`${where} ${quote(value)} is not an absolute http(s) URL: use e.g. https://my-app-git-branch.vercel.app.`)
+    problems.push(
+      `${where} ${quote(value)} is not an absolute http(s) URL: use e.g. https://my-app-git-branch.vercel.app.`
+    )
   }
 }
 
-function readShorthand(input: (name: string) => string | undefined, problems: string[]): ApplicationShorthand | undefined {
+function readShorthand(
+  input: (name: string) => string | undefined,
+  problems: string[]
+): ApplicationShorthand | undefined {
   const shorthand = withoutUndefined({
-    applicationShortId: shortId(Inputs.ApplicationShortId, input(Inputs.ApplicationShortId), ShortIdPrefixes.application, problems),
+    applicationShortId: shortId(
+      Inputs.ApplicationShortId,
+      input(Inputs.ApplicationShortId),
+      ShortIdPrefixes.application,
+      problems
+    ),
     environmentUrl: input(Inputs.EnvironmentUrl),
     environmentName: input(Inputs.EnvironmentName),
-    environmentShortId: shortId(Inputs.EnvironmentShortId, input(Inputs.EnvironmentShortId), ShortIdPrefixes.environment, problems),
-    devicePresetShortId: shortId(Inputs.DevicePresetShortId, input(Inputs.DevicePresetShortId), ShortIdPrefixes.devicePreset, problems)
+    environmentShortId: shortId(
+      Inputs.EnvironmentShortId,
+      input(Inputs.EnvironmentShortId),
+      ShortIdPrefixes.environment,
+      problems
+    ),
+    devicePresetShortId: shortId(
+      Inputs.DevicePresetShortId,
+      input(Inputs.DevicePresetShortId),
+      ShortIdPrefixes.devicePreset,
+      problems
+    )
   })
   if (Object.keys(shorthand).length === 0) return undefined
   if (shorthand.environmentUrl !== undefined) checkHttpUrl(Inputs.EnvironmentUrl, shorthand.environmentUrl, problems)
   if (shorthand.environmentUrl !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(`${Inputs.EnvironmentUrl} and ${Inputs.EnvironmentShortId} exclude each other: test a new URL or an existing environment, not both.`)
+    problems.push(
+      `${Inputs.EnvironmentUrl} and ${Inputs.EnvironmentShortId} exclude each other: test a new URL or an existing environment, not both.`
+    )
   }
   if (shorthand.environmentName !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(`${Inputs.EnvironmentName} names a new environment for ${Inputs.EnvironmentUrl}; it cannot rename ${Inputs.EnvironmentShortId}.`)
+    problems.push(
+      `${Inputs.EnvironmentName} names a new environment for ${Inputs.EnvironmentUrl}; it cannot rename ${Inputs.EnvironmentShortId}.`
+    )
   }
   return shorthand
 }
@@ -372,7 +422,9 @@ function readNotifications(config: unknown, problems: string[]): NotificationOve
     return undefined
   }
   if (config.length === 0) {
-    problems.push(`${name} is an empty list: QA.tech needs at least one notification; remove the input to keep the project's own.`)
+    problems.push(
+      `${name} is an empty list: QA.tech needs at least one notification; remove the input to keep the project's own.`
+    )
     return undefined
   }
   return config.flatMap((entry, index): NotificationOverride[] => {

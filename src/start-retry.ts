@@ -11,7 +11,11 @@ const MAX_RETRY_AFTER_MS = 60_000
  * A timeout or a broken connection may have started a run already, so it is never retried: one
  * step never starts two runs.
  */
-export async function startWithRetry<T>(start: () => Promise<T>, clock: Clock, onRetry: (message: string) => void): Promise<T> {
+export async function startWithRetry<T>(
+  start: () => Promise<T>,
+  clock: Clock,
+  onRetry: (message: string) => void
+): Promise<T> {
   let unreachableFailures = 0
   let retryAfterWaits = 0
   for (;;) {
@@ -32,7 +36,12 @@ function retryDelay(error: unknown, unreachableFailures: number, retryAfterWaits
   if (!(error instanceof ApiError)) return undefined
   if (error.kind === 'unreachable') return UNREACHABLE_DELAYS_MS[unreachableFailures]
   const busy = error.status === 429 || error.status === 503
-  if (busy && error.retryAfterMs !== undefined && error.retryAfterMs <= MAX_RETRY_AFTER_MS && retryAfterWaits < MAX_RETRY_AFTER_WAITS) {
+  if (
+    busy &&
+    error.retryAfterMs !== undefined &&
+    error.retryAfterMs <= MAX_RETRY_AFTER_MS &&
+    retryAfterWaits < MAX_RETRY_AFTER_WAITS
+  ) {
     return error.retryAfterMs
   }
   return undefined

@@ -35,8 +35,9 @@ function describeJsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error)
   const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '')
   const position = /at position (\d+)/.exec(message)
-  if (!position) return reason
-  const offset = Number(position[1])
+  // "Unexpected end of JSON input" has no position: the problem is at the end.
+  const offset = position ? Number(position[1]) : /end of JSON/i.test(message) ? text.length : undefined
+  if (offset === undefined) return reason
   const before = text.slice(0, offset)
   const line = before.split('\n').length
   const column = offset - before.lastIndexOf('\n')

@@ -1,14 +1,13 @@
 import { ActionError } from '../errors.js'
 import { inline } from '../untrusted-text.js'
-import { httpTransport, TransportError, type RawResponse, type Transport, type TransportFailureKind } from './transport.js'
-import type {
-  Application,
-  RunIssue,
-  RunState,
-  RunTestCase,
-  StartedRun,
-  StartRunRequest
-} from './types.js'
+import {
+  httpTransport,
+  TransportError,
+  type RawResponse,
+  type Transport,
+  type TransportFailureKind
+} from './transport.js'
+import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
 
 /**
  * The narrow boundary between the action and QA.tech: everything the action asks of the service.
@@ -37,7 +36,11 @@ export class ApiError extends ActionError {
 
 const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const
 
-export function createQaTechClient(apiUrl: string, apiToken: string, transport: Transport = httpTransport(apiToken)): QaTechClient {
+export function createQaTechClient(
+  apiUrl: string,
+  apiToken: string,
+  transport: Transport = httpTransport(apiToken)
+): QaTechClient {
   const v1 = `${apiUrl}/v1`
 
   async function call(
@@ -66,9 +69,10 @@ export function createQaTechClient(apiUrl: string, apiToken: string, transport: 
       return parsed
     }
     const apiMessage = isRecord(parsed) && typeof parsed.message === 'string' ? inline(parsed.message) : ''
-    const message = isRecord(parsed) || response.body.trim() === ''
-      ? describe(response.status, apiMessage)
-      : `QA.tech answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the QA.tech API; if it is, QA.tech may be having trouble.`
+    const message =
+      isRecord(parsed) || response.body.trim() === ''
+        ? describe(response.status, apiMessage)
+        : `QA.tech answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the QA.tech API; if it is, QA.tech may be having trouble.`
     throw new ApiError(message, response.status, 'http', response.retryAfterMs)
   }
 
@@ -153,10 +157,12 @@ function describeSentIds(request: StartRunRequest): string {
     ids.push(`application ${app.applicationShortId}`)
     const environment = app.environment
     if (environment && 'shortId' in environment) ids.push(`environment ${environment.shortId}`)
-    if (environment && 'applicationBuildShortId' in environment) ids.push(`build ${environment.applicationBuildShortId}`)
+    if (environment && 'applicationBuildShortId' in environment)
+      ids.push(`build ${environment.applicationBuildShortId}`)
     if (app.devicePresetShortId) ids.push(`device preset ${app.devicePresetShortId}`)
   }
-  if (ids.length === 0) return "No ids were sent: check that the project has a default test plan, and that the API key belongs to the project you mean."
+  if (ids.length === 0)
+    return 'No ids were sent: check that the project has a default test plan, and that the API key belongs to the project you mean.'
   return `Sent: ${ids.join(', ')}. Check that each exists in the project the API key belongs to.`
 }
 
@@ -188,7 +194,11 @@ function transportFailure(error: TransportError, method: string, path: string, a
     case 'timeout':
       return new ApiError(`QA.tech did not answer ${request} in time (${error.message}).`, undefined, 'timeout')
     default:
-      return new ApiError(`The connection to QA.tech broke during ${request} (${inline(error.message)}).`, undefined, 'network')
+      return new ApiError(
+        `The connection to QA.tech broke during ${request} (${inline(error.message)}).`,
+        undefined,
+        'network'
+      )
   }
 }
 
@@ -218,7 +228,11 @@ function optionalString(value: unknown): string | null {
 function readStartedRun(data: Record<string, unknown>, request: string): StartedRun {
   const run = isRecord(data.run) ? data.run : {}
   if (typeof run.shortId !== 'string' || run.shortId === '') {
-    throw new ApiError(`QA.tech's answer to ${request} has no run short ID; the run may still have started — check QA.tech.`, 200, 'invalid-response')
+    throw new ApiError(
+      `QA.tech's answer to ${request} has no run short ID; the run may still have started — check QA.tech.`,
+      200,
+      'invalid-response'
+    )
   }
   const plan = isRecord(run.testPlan) ? run.testPlan : undefined
   // Older responses spell the plan's id `short_id`.
@@ -272,6 +286,9 @@ function readIssue(data: Record<string, unknown>): RunIssue {
     severity: String(data.severity ?? ''),
     issueType: String(data.issueType ?? ''),
     helpUrl: optionalString(data.helpUrl),
-    testCases: testCases.map(testCase => ({ shortId: String(testCase.shortId ?? ''), name: String(testCase.name ?? '') }))
+    testCases: testCases.map(testCase => ({
+      shortId: String(testCase.shortId ?? ''),
+      name: String(testCase.name ?? '')
+    }))
   }
 }

@@ -88,7 +88,11 @@ function classify(error: unknown): TransportError {
   const message = error instanceof Error ? error.message : String(error)
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return new TransportError(code, 'unreachable', code)
   if (/^Request timeout/.test(message)) return new TransportError('no answer in time', 'timeout', undefined)
-  return new TransportError(typeof code === 'string' ? code : message, 'network', typeof code === 'string' ? code : undefined)
+  return new TransportError(
+    typeof code === 'string' ? code : message,
+    'network',
+    typeof code === 'string' ? code : undefined
+  )
 }
 
 /** `Retry-After` is either seconds or an HTTP date. */

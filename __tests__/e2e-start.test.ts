@@ -1,0 +1,268 @@
+/**
+ * End-to-end: the built dist/index.js, run as the runner runs it, against the sandbox, with real
+ * webhook payloads, on the machine's Node and on Node 24 (the runtime of `using: node24`).
+ */
+import { existsSync } from 'node:fs'
+import { cleanUp, NODE24, runAction, type ActionResult } from '../scripts/action-runner.mjs'
+import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
+import { examplePayload } from './git-context.test.js'
+
+const runtimes = [
+  ['machine Node', process.execPath],
+  ['Node 24', NODE24]
+] as const
+
+if (!existsSync(NODE24)) throw new Error(`Node 24 is missing at ${NODE24}: run npm ci`)
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox.close())
+beforeEach(() => sandbox.reset())
+
+const results: ActionResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUp))
+
+const qatechRequests = () => sandbox.requests.filter(request => request.path.startsWith('/v1/'))
+const startBodies = () => sandbox.requests.filter(request => request.path === '/v1/run').map(request => request.body)
+
+/** Lines the runner would read as workflow commands. */
+const commandLines = (stdout: string) => stdout.split('\n').filter(line => line.trim().startsWith('::'))
+
+describe.each(runtimes)('on %s', (_, node) => {
+  async function act(
+    eventName: string,
+    payload: object,
+    inputs: Record<string, string> = {},
+    env: Record<string, string> = {}
+  ): Promise<ActionResult> {
+    const result = await runAction({
+      node,
+      eventName,
+      payload,
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, ...inputs },
+      env: { GITHUB_API_URL: sandbox.url, ...env }
+    })
+    results.push(result)
+    return result
+  }
+
+  it('push: starts a run with the pushed branch, commit and message, and sets the outputs', async () => {
+    const payload = examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false)
+    const result = await act('push', payload, { test_plan_short_id: 'pln_sandbox' })
+    expect(result.code).toBe(0)
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: 'Codertocat',
+        branch: 'master',
+        commitHash: (payload as { after: string }).after,
+        commitMessage: 'Initial commit',
+        repository: 'Codertocat/Hello-World',
+        testPlanShortId: 'pln_sandbox'
+      }
+    ])
+    expect(result.outputs).toEqual({
+      run_created: 'true',
+      run_id: '00000000-0000-4000-8000-000000000001',
+      run_short_id: 'r001sbx',
+      run_url: `${sandbox.url}/p/sandbox-project/results/r001sbx`,
+      test_count: '3',
+      test_plan_short_id: 'pln_sandbox',
+      test_plan_name: 'Checkout flow'
+    })
+    expect(result.stdout).toContain(
+      `Started QA.tech run r001sbx of test plan "Checkout flow" with 3 test cases: ${sandbox.url}/p/`
+    )
+    expect(result.stdout).toContain('::group::Git context')
+  })
+
+  it('pull_request: the head branch and SHA, and the message read from the GitHub API', async () => {
+    const payload = examplePayload('pull_request')
+    sandbox.setScenario({ commits: { ec26c3e57ca3a959ca5aad62de7213c562f8c821: 'Update the README\n\nwith details' } })
+    const result = await act('pull_request', payload)
+    expect(result.code).toBe(0)
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: 'Codertocat',
+        branch: 'changes',
+        commitHash: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+        commitMessage: 'Update the README\n\nwith details',
+        repository: 'Codertocat/Hello-World'
+      }
+    ])
+    const lookup = sandbox.requests.find(request => request.path.startsWith('/repos/'))
+    expect(lookup).toMatchObject({
+      path: '/repos/Codertocat/Hello-World/commits/ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      headers: { authorization: 'token ghs_sandboxGithubToken' }
+    })
+  })
+
+  it('pull_request: when the GitHub API cannot give the message, warns once and starts the run without it', async () => {
+    const result = await act('pull_request', examplePayload('pull_request'))
+    expect(result.code).toBe(0)
+    expect(startBodies()).toHaveLength(1)
+    expect(startBodies()[0]).not.toHaveProperty('commitMessage')
+    const warnings = commandLines(result.stdout).filter(line => line.startsWith('::warning'))
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^::warning::Could not read the commit message from the GitHub API \(the GitHub API answered 404\)/
+      )
+    ])
+  })
+
+  it('deployment_status success: tests the deployed URL on the only application, behind the Vercel bypass', async () => {
+    const payload = examplePayload(
+      'deployment_status',
+      p => (p.deployment_status as { state: string }).state === 'success'
+    )
+    const status = payload.deployment_status as Record<string, unknown>
+    status.environment_url = 'https://shop-git-feature-octo.vercel.app'
+    ;(payload.deployment as Record<string, unknown>).environment = 'Preview'
+    const secret = 'byp4ss-S3cret/Value'
+    const result = await act('deployment_status', payload, { vercel_bypass_secret: secret })
+    expect(result.code).toBe(0)
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: 'Codertocat',
+        branch: 'master',
+        commitHash: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+        repository: 'Codertocat/Hello-World',
+        applications: [
+          {
+            applicationShortId: 'app_web',
+            environment: {
+              url: 'https://shop-git-feature-octo.vercel.app/?x-vercel-protection-bypass=byp4ss-S3cret%2FValue&x-vercel-set-bypass-cookie=true',
+              name: 'Preview'
+            }
+          }
+        ]
+      }
+    ])
+    expect(result.stdout).toContain("Testing the project's only application, Web shop (app_web).")
+    // The secret, raw or encoded, appears only in the commands that mask it.
+    const leaks = result.stdout
+      .split('\n')
+      .filter(line => /byp4ss-S3cret/.test(line) && !line.startsWith('::add-mask::'))
+    expect(leaks).toEqual([])
+    expect(JSON.stringify(result.outputs) + result.summary + result.stderr).not.toMatch(/byp4ss-S3cret/)
+  })
+
+  it('deployment_status not yet successful: starts nothing and says why', async () => {
+    const payload = examplePayload(
+      'deployment_status',
+      p => (p.deployment_status as { state: string }).state === 'in_progress'
+    )
+    const result = await act('deployment_status', payload)
+    expect(result.code).toBe(0)
+    expect(qatechRequests()).toEqual([])
+    expect(result.outputs).toEqual({ run_created: 'false' })
+    expect(commandLines(result.stdout)).toContain(
+      '::notice::The deployment\'s state is "in_progress", not "success": QA.tech tests a deployment once it has succeeded. No QA.tech run was started.'
+    )
+  })
+
+  it('merge_group: the queue base branch, head SHA and message', async () => {
+    const result = await act('merge_group', examplePayload('merge_group'))
+    expect(result.code).toBe(0)
+    expect(startBodies()[0]).toMatchObject({
+      branch: 'main',
+      commitHash: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
+      commitMessage: 'Merge pull request #2048 from octo-repo/update-readme\n\nUpdate README.md'
+    })
+  })
+
+  it('workflow_run: the triggering run head branch, SHA and message', async () => {
+    const result = await act('workflow_run', examplePayload('workflow_run'))
+    expect(result.code).toBe(0)
+    expect(startBodies()[0]).toMatchObject({
+      branch: 'main',
+      commitHash: '5779607b49aab1200488439f02372c57b4f75444',
+      commitMessage: 'Update milestone-created.yml'
+    })
+  })
+
+  it.each(['workflow_dispatch', 'release'])('%s: GITHUB_REF_NAME and GITHUB_SHA, message from the API', async event => {
+    const sha = '0123456789abcdef0123456789abcdef01234567'
+    sandbox.setScenario({ commits: { [sha]: 'Release 1.2' } })
+    const result = await act(event, examplePayload(event), {}, { GITHUB_REF_NAME: 'v1.2.0', GITHUB_SHA: sha })
+    expect(result.code).toBe(0)
+    expect(startBodies()[0]).toMatchObject({ branch: 'v1.2.0', commitHash: sha, commitMessage: 'Release 1.2' })
+  })
+
+  it('bad input: one line per problem, exit code 1, no stack trace, no request', async () => {
+    const result = await act('push', examplePayload('push'), {
+      test_plan_short_id: 'smoke',
+      applications_config: '{"applications": ',
+      timeout_minutes: 'soon'
+    })
+    expect(result.code).toBe(1)
+    expect(sandbox.requests).toEqual([])
+    const errors = commandLines(result.stdout).filter(line => line.startsWith('::error::'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.replace('::error::', '').split('%0A')).toEqual([
+      'test_plan_short_id "smoke" is not a pln_… short ID: copy it from QA.tech (e.g. pln_abc123).',
+      expect.stringMatching(
+        /^applications_config is not valid JSON \(line 1, column \d+: .+\)\. Fix the JSON or write it as YAML\.$/
+      ),
+      'timeout_minutes must be a number of minutes greater than 0 and at most 7200, not "soon".'
+    ])
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  })
+
+  it('fork pull request without a token: explains why and what to do', async () => {
+    const payload = examplePayload('pull_request')
+    ;(payload.pull_request as { head: { repo: { full_name: string } } }).head.repo.full_name = 'fork-owner/Hello-World'
+    const result = await act('pull_request', payload, { api_token: '' })
+    expect(result.code).toBe(1)
+    expect(sandbox.requests).toEqual([])
+    expect(result.stdout).toMatch(
+      /::error::api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks/
+    )
+  })
+
+  it('a wrong token: the API message and where to get a key, exit code 1', async () => {
+    const result = await act('push', examplePayload('push'), { api_token: 'not-the-key' })
+    expect(result.code).toBe(1)
+    expect(commandLines(result.stdout)).toContain(
+      '::error::QA.tech did not accept the API key (HTTP 401: Invalid or missing API key). Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API.'
+    )
+    expect(result.stdout.replace('::add-mask::not-the-key', '')).not.toContain('not-the-key')
+  })
+
+  it('waits out a 503 with Retry-After and starts exactly one run', async () => {
+    sandbox.setScenario({ faults: [{ path: '/v1/run', status: 503, retryAfter: 1 }] })
+    const result = await act('push', examplePayload('push'))
+    expect(result.code).toBe(0)
+    expect(startBodies()).toHaveLength(2)
+    expect(sandbox.runs.size).toBe(1)
+    expect(result.stdout).toMatch(
+      /::warning::QA.tech had a server error \(HTTP 503: Injected fault 503\)\. .*Trying again in 1 s\./
+    )
+  })
+
+  it('a hostile commit message cannot issue workflow commands', async () => {
+    const payload = examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false)
+    const message = '::error::x\n::add-mask::y\n::stop-commands::z\n##[error]w'
+    ;(payload.head_commit as { message: string }).message = message
+    const result = await act('push', payload)
+    expect(result.code).toBe(0)
+    expect(startBodies()[0]).toMatchObject({ commitMessage: message })
+    const ours = /^::(add-mask::qatech-sandbox-token|group::(Git context|Run request)|endgroup::)$/
+    expect(commandLines(result.stdout).filter(line => !ours.test(line))).toEqual([])
+    expect(result.stdout).not.toContain('##[')
+  })
+
+  it('a deleted branch: starts nothing', async () => {
+    const result = await act(
+      'push',
+      examplePayload('push', p => p.deleted === true)
+    )
+    expect(result.code).toBe(0)
+    expect(sandbox.requests).toEqual([])
+    expect(result.outputs.run_created).toBe('false')
+  })
+})

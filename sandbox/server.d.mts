@@ -1,0 +1,80 @@
+/** Types for the sandbox (sandbox/server.mjs), for the TypeScript tests. */
+export const SANDBOX_TOKEN: string
+
+export interface SandboxTestCase {
+  id?: string
+  shortId?: string
+  name: string
+  result?: string
+  resultTitle?: string | null
+  evaluationThought?: string | null
+  errorCode?: string | null
+  classification?: string | null
+  promptGoal?: string | null
+  promptExamples?: string | null
+  url?: string | null
+}
+
+export interface SandboxFault {
+  method?: string
+  path?: string
+  times?: number
+  status?: number
+  body?: unknown
+  retryAfter?: string | number
+  invalidJson?: boolean
+  delayMs?: number
+  hang?: boolean
+  reset?: boolean
+}
+
+export interface SandboxScenario {
+  token: string
+  project: string
+  testPlans: { shortId: string; name: string; default?: boolean }[]
+  applications: { shortId: string; name: string; kind: string }[]
+  environments: { shortId: string; applicationShortId: string; name: string }[]
+  devicePresets: string[]
+  commits: Record<string, string>
+  run: {
+    initiatedMs: number
+    durationMs: number
+    statusSequence: string[] | null
+    finalStatus: string
+    result: string | null
+    testCases: SandboxTestCase[]
+    issues: unknown[]
+  }
+  faults: SandboxFault[]
+}
+
+export type PartialScenario = Partial<Omit<SandboxScenario, 'run'>> & { run?: Partial<SandboxScenario['run']> }
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  headers: { authorization?: string; 'user-agent'?: string; 'content-type'?: string }
+  at: number
+}
+
+export interface Sandbox {
+  url: string
+  requests: RecordedRequest[]
+  runs: Map<string, unknown>
+  setScenario(partial: PartialScenario): void
+  reset(partial?: PartialScenario): void
+  close(): Promise<void>
+}
+
+export function defaultScenario(): SandboxScenario
+export function startSandbox(options?: {
+  port?: number
+  host?: string
+  scenario?: PartialScenario
+  now?: () => number
+}): Promise<Sandbox>
+
+type Validator = ((data: unknown) => boolean) & { errors?: unknown }
+export const responseValidators: { RunResponse: Validator; GetRunResponse: Validator; RerunResponse: Validator }

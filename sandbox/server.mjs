@@ -1,0 +1,459 @@
+#!/usr/bin/env node
+/**
+ * A QA.tech API sandbox on loopback, for the demo, the tests and local development. It is a
+ * development tool, not part of the bundled action.
+ *
+ * It implements what the action calls — POST /v1/run, GET /v1/run/{shortId},
+ * POST /v1/run/{shortId}, GET /v1/applications — as QA.tech documents them, checks the bearer
+ * token and validates request bodies against QA.tech's OpenAPI schemas (400 with a message
+ * otherwise). It also answers GET /repos/{owner}/{repo}/commits/{sha} like the GitHub API, so the
+ * action's commit-message lookup can be pointed at it with GITHUB_API_URL.
+ *
+ * It is scriptable (see `defaultScenario`): how a run progresses, its result, test cases and
+ * issues, and faults to inject (status codes, Retry-After, slow, dropped or hanging connections,
+ * invalid JSON). Control it in-process through the returned handle, or over HTTP:
+ *   PUT  /__sandbox/scenario   merge a scenario (JSON body)
+ *   GET  /__sandbox/requests   every request received so far
+ *
+ * CLI: node sandbox/server.mjs [--port 4010] [--result PASSED|FAILED|SKIPPED] [--duration-ms 5000]
+ */
+import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Ajv } from 'ajv'
+
+export const SANDBOX_TOKEN = 'qatech-sandbox-token'
+
+/** A run of the scenario's test plan: what QA.tech reports while and after it runs. */
+export function defaultScenario() {
+  return {
+    token: SANDBOX_TOKEN,
+    project: 'sandbox-project',
+    testPlans: [{ shortId: 'pln_sandbox', name: 'Checkout flow', default: true }],
+    applications: [{ shortId: 'app_web', name: 'Web shop', kind: 'web' }],
+    environments: [{ shortId: 'env_staging', applicationShortId: 'app_web', name: 'Staging' }],
+    devicePresets: ['preset_desktop', 'preset_mobile'],
+    /** Commit messages the GitHub API mock knows, by SHA. */
+    commits: {},
+    run: {
+      /** Milliseconds from the start until the run is RUNNING, and until it is terminal. */
+      initiatedMs: 0,
+      durationMs: 0,
+      /** Alternatively, a status per GET (the last one repeats); overrides the times above. */
+      statusSequence: null,
+      finalStatus: 'COMPLETED',
+      result: 'PASSED',
+      testCases: [
+        { name: 'Add an item to the cart', result: 'PASSED' },
+        { name: 'Pay with a card', result: 'PASSED' },
+        { name: 'See the order confirmation', result: 'PASSED' }
+      ],
+      issues: []
+    },
+    /**
+     * Faults, consumed in order by the first request each matches:
+     * { method?, path? (substring), times? (default 1), status?, body?, retryAfter?,
+     *   invalidJson?, delayMs?, hang?, reset? }
+     */
+    faults: []
+  }
+}
+
+const openapi = JSON.parse(readFileSync(new URL('./qatech-openapi.json', import.meta.url), 'utf8'))
+
+/**
+ * The documented RunRequest, plus the fields QA.tech documents outside its OpenAPI file
+ * (`testCaseIds`, build environments), closed to unknown keys so a typo in the action's request
+ * fails here as it should.
+ */
+function runRequestSchema() {
+  const schemas = structuredClone(openapi.components.schemas)
+  schemas.RunRequest.properties.testCaseIds = { type: 'array', items: { type: 'string', minLength: 1 } }
+  schemas.ApplicationEnvironmentOverrideByBuild = {
+    type: 'object',
+    required: ['applicationBuildShortId'],
+    properties: { applicationBuildShortId: { type: 'string', pattern: '^build(-.+_.+|_.+)$' } }
+  }
+  schemas.ApplicationEnvironmentOverride.anyOf.push({
+    $ref: '#/components/schemas/ApplicationEnvironmentOverrideByBuild'
+  })
+  schemas.RunRequest.properties.notifications.minItems = 1
+  for (const schema of Object.values(schemas)) {
+    if (schema.type === 'object' && schema.properties) schema.additionalProperties = false
+  }
+  return { $id: 'qatech', components: { schemas } }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false })
+ajv.addFormat('int32', { type: 'number', validate: value => Number.isInteger(value) })
+ajv.addSchema(runRequestSchema())
+ajv.addSchema({ ...structuredClone(openapi), $id: 'qatech-published' })
+const validateRunRequest = ajv.getSchema('qatech#/components/schemas/RunRequest')
+const validateRerunRequest = ajv.getSchema('qatech#/components/schemas/RerunRequest')
+
+/** Validators of QA.tech's published response schemas, for contract tests of the sandbox. */
+export const responseValidators = {
+  RunResponse: ajv.getSchema('qatech-published#/components/schemas/RunResponse'),
+  GetRunResponse: ajv.getSchema('qatech-published#/components/schemas/GetRunResponse'),
+  RerunResponse: ajv.getSchema('qatech-published#/components/schemas/RerunResponse')
+}
+
+function describeErrors(errors) {
+  return (errors ?? [])
+    .map(
+      error =>
+        `${error.instancePath || 'body'} ${error.message}${error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : ''}`
+    )
+    .join('; ')
+}
+
+/**
+ * Starts the sandbox. Returns { url, requests, runs, setScenario, reset, close }.
+ * @param {{ port?: number, host?: string, scenario?: object, now?: () => number }} options
+ */
+export async function startSandbox(options = {}) {
+  const host = options.host ?? '127.0.0.1'
+  const now = options.now ?? (() => Date.now())
+  let scenario = mergeScenario(defaultScenario(), options.scenario ?? {})
+  const requests = []
+  const runs = new Map()
+  const sockets = new Set()
+  let runCounter = 0
+
+  const server = createServer((req, res) => {
+    const chunks = []
+    req.on('data', chunk => chunks.push(chunk))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      handle(req, res, body).catch(error => send(res, 500, { message: `sandbox error: ${error.message}` }))
+    })
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  async function handle(req, res, rawBody) {
+    const url = new URL(req.url ?? '/', 'http://sandbox')
+    const path = url.pathname
+
+    if (path.startsWith('/__sandbox/')) return control(req, res, path, rawBody)
+
+    let body
+    try {
+      body = rawBody === '' ? undefined : JSON.parse(rawBody)
+    } catch {
+      body = Symbol.for('invalid')
+    }
+    requests.push({
+      method: req.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: typeof body === 'symbol' ? rawBody : body,
+      headers: {
+        authorization: req.headers.authorization,
+        'user-agent': req.headers['user-agent'],
+        'content-type': req.headers['content-type']
+      },
+      at: now()
+    })
+
+    const fault = takeFault(req.method, path)
+    if (fault) {
+      if (fault.delayMs) await new Promise(resolve => setTimeout(resolve, fault.delayMs))
+      if (fault.hang) return // never answer; the socket is closed with the server
+      if (fault.reset) return req.socket.destroy()
+      if (fault.invalidJson) return sendRaw(res, fault.status ?? 200, '{"status": "RUNN', 'application/json')
+      if (fault.status) {
+        const headers = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }
+        if (typeof fault.body === 'string') return sendRaw(res, fault.status, fault.body, 'text/html', headers)
+        return send(res, fault.status, fault.body ?? { message: `Injected fault ${fault.status}` }, headers)
+      }
+    }
+
+    if (path.startsWith('/repos/')) return githubApi(req, res, path)
+    if (!path.startsWith('/v1/')) return send(res, 404, { message: `No route ${req.method} ${path}` })
+
+    if (req.headers.authorization !== `Bearer ${scenario.token}`) {
+      return send(res, 401, { message: 'Invalid or missing API key' })
+    }
+    if (typeof body === 'symbol') return send(res, 400, { message: 'Malformed JSON body' })
+
+    const runPath = /^\/v1\/run\/([^/]+)$/.exec(path)
+    if (req.method === 'POST' && path === '/v1/run') return startRun(res, body ?? {})
+    if (req.method === 'GET' && runPath) return getRun(res, decodeURIComponent(runPath[1]), url.searchParams)
+    if (req.method === 'POST' && runPath) return rerun(res, decodeURIComponent(runPath[1]), body ?? {})
+    if (req.method === 'GET' && path === '/v1/applications') {
+      return send(res, 200, {
+        applications: scenario.applications.map(({ shortId, name, kind }) => ({ shortId, name, kind }))
+      })
+    }
+    return send(res, 404, { message: `No route ${req.method} ${path}` })
+  }
+
+  function takeFault(method, path) {
+    const index = scenario.faults.findIndex(
+      fault =>
+        (fault.method === undefined || fault.method === method) &&
+        (fault.path === undefined || path.includes(fault.path))
+    )
+    if (index === -1) return undefined
+    const fault = scenario.faults[index]
+    const times = (fault.times ?? 1) - 1
+    if (times <= 0) scenario.faults.splice(index, 1)
+    else scenario.faults[index] = { ...fault, times }
+    return fault
+  }
+
+  function startRun(res, body) {
+    if (!validateRunRequest(body))
+      return send(res, 400, { message: `Invalid request: ${describeErrors(validateRunRequest.errors)}` })
+    const plan = body.testPlanShortId
+      ? scenario.testPlans.find(item => item.shortId === body.testPlanShortId)
+      : scenario.testPlans.find(item => item.default)
+    if (!plan)
+      return send(res, 404, {
+        message: body.testPlanShortId
+          ? `Test plan ${body.testPlanShortId} not found`
+          : 'Project has no default test plan'
+      })
+    for (const app of body.applications ?? []) {
+      if (!scenario.applications.some(item => item.shortId === app.applicationShortId)) {
+        return send(res, 404, { message: `Application ${app.applicationShortId} not found` })
+      }
+      const envId = app.environment?.shortId
+      if (
+        envId &&
+        !scenario.environments.some(env => env.shortId === envId && env.applicationShortId === app.applicationShortId)
+      ) {
+        return send(res, 404, { message: `Environment ${envId} not found` })
+      }
+      if (app.devicePresetShortId && !scenario.devicePresets.includes(app.devicePresetShortId)) {
+        return send(res, 404, { message: `Device preset ${app.devicePresetShortId} not found` })
+      }
+    }
+    const testCases = body.testCaseIds
+      ? scenario.run.testCases.filter((testCase, index) => body.testCaseIds.includes(testCase.id ?? `tc_${index + 1}`))
+      : scenario.run.testCases
+    if (body.testCaseIds && testCases.length === 0)
+      return send(res, 400, { message: 'None of testCaseIds is in the test plan' })
+    const run = createRun(plan, testCases)
+    return send(res, 200, {
+      success: true,
+      run: {
+        id: run.id,
+        shortId: run.shortId,
+        url: run.url,
+        testCount: run.testCases.length,
+        testPlan: { name: plan.name, shortId: plan.shortId }
+      }
+    })
+  }
+
+  function createRun(plan, testCases) {
+    runCounter += 1
+    const shortId = `r${String(runCounter).padStart(3, '0')}sbx`
+    const run = {
+      id: `00000000-0000-4000-8000-${String(runCounter).padStart(12, '0')}`,
+      shortId,
+      url: `${baseUrl()}/p/${scenario.project}/results/${shortId}`,
+      plan,
+      testCases,
+      script: structuredClone(scenario.run),
+      startedAt: now(),
+      polls: 0
+    }
+    runs.set(shortId, run)
+    return run
+  }
+
+  function getRun(res, shortId, query) {
+    const run = runs.get(shortId)
+    if (!run) return send(res, 404, { message: `Run ${shortId} not found` })
+    run.polls += 1
+    const { status, finishedCount } = progress(run)
+    const terminal = ['COMPLETED', 'ERROR', 'CANCELLED'].includes(status)
+    const testCases = run.testCases.map((testCase, index) =>
+      renderTestCase(run, testCase, index, index < finishedCount)
+    )
+    const which = query.get('testCases')
+    const issuesQuery = query.get('issues')
+    const response = {
+      id: run.id,
+      shortId: run.shortId,
+      status,
+      result: status === 'COMPLETED' ? run.script.result : null,
+      runTestCases:
+        which === 'all'
+          ? testCases
+          : which === 'failed'
+            ? testCases.filter(item => item.result && item.result !== 'PASSED')
+            : []
+    }
+    if (issuesQuery) {
+      const issues = terminal ? run.script.issues : []
+      response.issues =
+        issuesQuery === 'all' ? issues : issues.filter(issue => issue.issueType.toLowerCase() === issuesQuery)
+    }
+    return send(res, 200, response)
+  }
+
+  /** Where a run is: by GET count when scripted that way, else by time since it started. */
+  function progress(run) {
+    const script = run.script
+    const count = run.testCases.length
+    if (Array.isArray(script.statusSequence) && script.statusSequence.length > 0) {
+      const status = script.statusSequence[Math.min(run.polls, script.statusSequence.length) - 1]
+      const terminal = ['COMPLETED', 'ERROR', 'CANCELLED'].includes(status)
+      return { status, finishedCount: terminal ? count : 0 }
+    }
+    const elapsed = now() - run.startedAt
+    if (elapsed < script.initiatedMs) return { status: 'INITIATED', finishedCount: 0 }
+    if (elapsed < script.durationMs) {
+      const span = Math.max(1, script.durationMs - script.initiatedMs)
+      return {
+        status: 'RUNNING',
+        finishedCount: Math.min(count - 1, Math.floor(((elapsed - script.initiatedMs) / span) * count))
+      }
+    }
+    return { status: script.finalStatus, finishedCount: count }
+  }
+
+  function renderTestCase(run, testCase, index, finished) {
+    const shortId = testCase.shortId ?? `rtc_${run.shortId}_${index + 1}`
+    const result = finished ? (testCase.result ?? 'PASSED') : null
+    return {
+      id: testCase.id ?? `tc_${index + 1}`,
+      shortId,
+      name: testCase.name,
+      status: finished ? 'COMPLETED' : 'RUNNING',
+      result,
+      resultTitle: finished ? (testCase.resultTitle ?? (result === 'PASSED' ? 'Goal reached' : null)) : null,
+      evaluationThought: finished ? (testCase.evaluationThought ?? null) : null,
+      errorCode: finished && result === 'FAILED' ? (testCase.errorCode ?? 'TEST_FAILED') : null,
+      classification: testCase.classification ?? 'POSITIVE',
+      promptGoal: testCase.promptGoal ?? null,
+      promptExamples: testCase.promptExamples ?? null,
+      ...(testCase.url === null
+        ? {}
+        : { url: testCase.url ?? `${baseUrl()}/p/${scenario.project}/results/test/${shortId}` })
+    }
+  }
+
+  function rerun(res, shortId, body) {
+    const run = runs.get(shortId)
+    if (!run) return send(res, 404, { message: `Run ${shortId} not found` })
+    if (!validateRerunRequest(body))
+      return send(res, 400, { message: `Invalid request: ${describeErrors(validateRerunRequest.errors)}` })
+    if (body.failedOnly && body.projectTestCaseIds)
+      return send(res, 400, { message: 'failedOnly and projectTestCaseIds exclude each other' })
+    const testCases = body.failedOnly
+      ? run.testCases.filter(testCase => (testCase.result ?? 'PASSED') !== 'PASSED')
+      : run.testCases
+    if (testCases.length === 0) return send(res, 400, { message: 'Nothing to rerun' })
+    const next = createRun(run.plan, testCases)
+    return send(res, 200, {
+      success: true,
+      run: { id: next.id, shortId: next.shortId, url: next.url, testCount: testCases.length }
+    })
+  }
+
+  function githubApi(req, res, path) {
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(path)
+    if (req.method !== 'GET' || !match) return send(res, 404, { message: 'Not Found' })
+    if (!req.headers.authorization) return send(res, 401, { message: 'Requires authentication' })
+    const message = scenario.commits[match[3]]
+    if (message === undefined) return send(res, 404, { message: 'No commit found for SHA: ' + match[3] })
+    return send(res, 200, { sha: match[3], commit: { message } })
+  }
+
+  function control(req, res, path, rawBody) {
+    if (req.method === 'PUT' && path === '/__sandbox/scenario') {
+      scenario = mergeScenario(scenario, JSON.parse(rawBody || '{}'))
+      return send(res, 200, { ok: true })
+    }
+    if (req.method === 'GET' && path === '/__sandbox/requests') return send(res, 200, { requests })
+    return send(res, 404, { message: 'unknown sandbox control' })
+  }
+
+  function baseUrl() {
+    const address = server.address()
+    return `http://${host}:${typeof address === 'object' && address ? address.port : 0}`
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, resolve)
+  })
+
+  return {
+    url: baseUrl(),
+    requests,
+    runs,
+    /** Merges a partial scenario into the current one (run and arrays are replaced, not merged). */
+    setScenario(partial) {
+      scenario = mergeScenario(scenario, partial)
+    },
+    /** Forgets requests and runs and goes back to the default scenario. */
+    reset(partial = {}) {
+      scenario = mergeScenario(defaultScenario(), partial)
+      requests.length = 0
+      runs.clear()
+      runCounter = 0
+    },
+    close() {
+      for (const socket of sockets) socket.destroy()
+      return new Promise(resolve => server.close(() => resolve()))
+    }
+  }
+}
+
+function mergeScenario(base, partial) {
+  return {
+    ...base,
+    ...partial,
+    run: { ...base.run, ...(partial.run ?? {}) },
+    faults: [...(partial.faults ?? base.faults)]
+  }
+}
+
+function send(res, status, body, headers = {}) {
+  sendRaw(res, status, JSON.stringify(body), 'application/json', headers)
+}
+
+function sendRaw(res, status, text, contentType, headers = {}) {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers })
+  res.end(text)
+}
+
+function cliOptions(argv) {
+  const options = { port: 4010, scenario: { run: {} } }
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]]
+    if (flag === '--port') options.port = Number(value)
+    else if (flag === '--result') options.scenario.run.result = value
+    else if (flag === '--status') options.scenario.run.finalStatus = value
+    else if (flag === '--duration-ms') options.scenario.run.durationMs = Number(value)
+    else throw new Error(`unknown option ${flag}; see the comment at the top of sandbox/server.mjs`)
+  }
+  if (options.scenario.run.result === 'FAILED') {
+    options.scenario.run.testCases = [
+      { name: 'Add an item to the cart', result: 'PASSED' },
+      {
+        name: 'Pay with a card',
+        result: 'FAILED',
+        resultTitle: 'The pay button does nothing',
+        evaluationThought: 'After clicking Pay, no request was sent and the page did not change.'
+      }
+    ]
+  }
+  return options
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const sandbox = await startSandbox(cliOptions(process.argv.slice(2)))
+  console.log(`QA.tech sandbox listening on ${sandbox.url} (API token: ${SANDBOX_TOKEN})`)
+  const stop = () => sandbox.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

