@@ -41,9 +41,9 @@ describe('QA.tech client against the sandbox', () => {
 
   it('reads a run, with test cases and issues only when asked', async () => {
     const { shortId } = await client().startRun({ trigger: 'GITHUB' })
-    const brief = await client().getRun(shortId, { details: false })
+    const brief = await client().getRun(shortId, { detail: 'status' })
     expect(brief).toMatchObject({ shortId, status: 'COMPLETED', result: 'PASSED', runTestCases: [] })
-    const full = await client().getRun(shortId, { details: true })
+    const full = await client().getRun(shortId, { detail: 'full' })
     expect(full.runTestCases.map(testCase => testCase.name)).toEqual([
       'Add an item to the cart',
       'Pay with a card',
@@ -118,7 +118,7 @@ describe('QA.tech client against the sandbox', () => {
 
   it('says so when a success is not JSON', async () => {
     sandbox.setScenario({ faults: [{ invalidJson: true }] })
-    const error = await failure(client().getRun('r001sbx', { details: false }))
+    const error = await failure(client().getRun('r001sbx', { detail: 'status' }))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toMatch(/with a body that is not valid JSON \(starts "\{\\"status\\": \\"RUNN"\)/)
   })
@@ -136,7 +136,7 @@ describe('QA.tech client against the sandbox', () => {
     expect(reset.message).toMatch(/^The connection to QA.tech broke during POST \/v1\/run/)
 
     sandbox.setScenario({ faults: [{ hang: true }] })
-    const timeout = await failure(client().getRun('r001sbx', { details: false, timeoutMs: 300 }))
+    const timeout = await failure(client().getRun('r001sbx', { detail: 'status', timeoutMs: 300 }))
     expect(timeout.kind).toBe('timeout')
     expect(timeout.message).toBe('QA.tech did not answer GET /v1/run/r001sbx in time (no answer within 0 s).')
   })

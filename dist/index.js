@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3495);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3777);
 /** The action's entry point: everything else lives in main.ts so it can be tested. */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3495:
+/***/ 3777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29793,7 +29793,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31899,6 +31899,611 @@ function readIssue(data) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/duration.ts
+/** "45 s", "3m 05s", "1h 02m": durations as a person reads them in a log or summary. */
+function formatDuration(ms) {
+    const totalSeconds = Math.max(0, Math.round(ms / 1000));
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+    if (minutes > 0)
+        return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
+    return `${seconds} s`;
+}
+
+;// CONCATENATED MODULE: ./src/outcome.ts
+
+
+const NAMES_IN_MESSAGE = 3;
+function countTestCases(testCases, testCount) {
+    const passed = testCases.filter(testCase => testCase.result === 'PASSED').length;
+    const failed = testCases.filter(testCase => testCase.result === 'FAILED').length;
+    const total = testCases.length > 0 ? testCases.length : (testCount ?? 0);
+    return { passed, failed, skipped: Math.max(0, total - passed - failed), total };
+}
+function decideOutcome(wait, started, options) {
+    const where = started.url ? ` ${inline(started.url)}` : '';
+    const runName = `QA.tech run ${inline(started.shortId)}`;
+    if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
+        const counts = countTestCases(wait.last?.runTestCases ?? [], started.testCount);
+        const waited = formatDuration(wait.waitedMs);
+        const message = wait.kind === 'timed-out'
+            ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
+                `The QA.tech run goes on (QA.tech has no way to cancel it from here):${where}`
+            : `The workflow was cancelled while waiting ${waited} for ${runName}. The QA.tech run goes on:${where}`;
+        return { kind: wait.kind, succeeded: false, status: 'TIMED_OUT', result: '', counts, message };
+    }
+    const run = wait.run;
+    const counts = countTestCases(run.runTestCases, started.testCount);
+    const base = { status: run.status, counts };
+    switch (run.status) {
+        case 'ERROR':
+            return {
+                ...base,
+                kind: 'error',
+                succeeded: false,
+                result: '',
+                message: `QA.tech could not complete ${runName} (status ERROR). See${where}`
+            };
+        case 'CANCELLED':
+            return {
+                ...base,
+                kind: 'cancelled',
+                succeeded: false,
+                result: '',
+                message: `${runName} was cancelled in QA.tech. See${where}`
+            };
+    }
+    const result = run.result ?? '';
+    if (result === 'PASSED') {
+        return {
+            ...base,
+            kind: 'passed',
+            succeeded: true,
+            result,
+            message: `${runName} passed: ${counts.passed} of ${counts.total} test cases passed.`
+        };
+    }
+    if (result === 'FAILED') {
+        const failedNames = run.runTestCases
+            .filter(testCase => testCase.result === 'FAILED')
+            .map(testCase => inline(testCase.name, 80));
+        const shown = failedNames.slice(0, NAMES_IN_MESSAGE).join(', ');
+        const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : '';
+        const failed = counts.failed > 0 ? `${counts.failed} of ${counts.total} test cases failed: ${shown}${more}.` : 'the run failed.';
+        return { ...base, kind: 'failed', succeeded: false, result, message: `${failed} See${where}` };
+    }
+    if (result === 'SKIPPED') {
+        const message = `${runName} completed as SKIPPED: its test cases did not run.`;
+        return options.failOnSkipped
+            ? {
+                ...base,
+                kind: 'skipped',
+                succeeded: false,
+                result,
+                message: `${message} fail_on_skipped is true. See${where}`
+            }
+            : { ...base, kind: 'skipped', succeeded: true, result, message, warning: `${message} See${where}` };
+    }
+    return {
+        ...base,
+        kind: 'unknown',
+        succeeded: false,
+        result,
+        message: `${runName} completed with the result ${quote(result)}, which is not PASSED. See${where}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/poll-schedule.ts
+/**
+ * When to ask QA.tech again. Pure: the poller feeds it what it has seen, it answers with a delay.
+ *
+ * Without progress it starts fast (a short run is noticed within seconds) and lengthens the
+ * interval with the time waited, up to the configured maximum. When QA.tech reports how many test cases have finished,
+ * it estimates when the run will end and polls sparsely while that is far off and densely as it
+ * nears, so a long run costs few requests and is still noticed within seconds of its end.
+ */
+const MIN_POLL_INTERVAL_MS = 2_000;
+/** Without progress, wait this share of the time waited so far: the delay stays a small part of the run. */
+const ELAPSED_SHARE = 0.08;
+/** Far from the expected end, the interval may grow to this multiple of the configured one. */
+const SPARSE_FACTOR = 3;
+/** Poll again after this share of the expected remaining time. */
+const REMAINING_SHARE = 1 / 3;
+/** Past the expected end, back off slowly: the estimate is usually only a little early. */
+const OVERDUE_SHARE = 0.1;
+function nextPollDelay(input) {
+    const { maxIntervalMs, progress, elapsedMs } = input;
+    const min = Math.min(MIN_POLL_INTERVAL_MS, maxIntervalMs);
+    const backoff = clamp(elapsedMs * ELAPSED_SHARE, min, maxIntervalMs);
+    if (progress === undefined || progress.total <= 0 || progress.finished <= 0 || progress.finished >= progress.total) {
+        return backoff;
+    }
+    // Test cases finish at a roughly steady pace: extrapolate the end from the pace so far.
+    const runningFor = Math.max(1, progress.finishedSeenAtMs - progress.runningSinceMs);
+    const expectedEndMs = progress.runningSinceMs + (runningFor * progress.total) / progress.finished;
+    const remainingMs = expectedEndMs - elapsedMs;
+    if (remainingMs > 0)
+        return clamp(remainingMs * REMAINING_SHARE, min, maxIntervalMs * SPARSE_FACTOR);
+    // Later than expected: stay close, backing off as the estimate proves wrong.
+    return clamp(-remainingMs * OVERDUE_SHARE, min, maxIntervalMs);
+}
+function clamp(value, low, high) {
+    return Math.round(Math.min(high, Math.max(low, value)));
+}
+
+;// CONCATENATED MODULE: ./src/poller.ts
+
+
+
+
+const TERMINAL_STATUSES = ['COMPLETED', 'ERROR', 'CANCELLED'];
+const KNOWN_STATUSES = ['INITIATED', 'RUNNING', ...TERMINAL_STATUSES];
+/** Above this many test cases, polls skip the per-test details: they would cost more than they help. */
+const PROGRESS_TEST_CASE_LIMIT = 200;
+const HEARTBEAT_MS = 60_000;
+const poller_REQUEST_TIMEOUT_MS = 30_000;
+const TRANSIENT_BACKOFF = { firstMs: 1_000, maxMs: 30_000 };
+/** True for failures that say nothing about the run: ask again while time remains. */
+function isTransient(error) {
+    if (!(error instanceof ApiError))
+        return false;
+    if (error.kind !== 'http')
+        return true;
+    const status = error.status ?? 0;
+    return status >= 500 || status === 429 || status === 408;
+}
+/** Exponential backoff with jitter, or the server's `Retry-After` when it sent one. */
+function transientDelayMs(failures, retryAfterMs, random) {
+    if (retryAfterMs !== undefined)
+        return retryAfterMs;
+    const base = Math.min(TRANSIENT_BACKOFF.maxMs, TRANSIENT_BACKOFF.firstMs * 2 ** Math.max(0, failures - 1));
+    return Math.round(base * (0.8 + 0.4 * random()));
+}
+/**
+ * Waits until the run reaches a terminal status, the deadline passes or the workflow is
+ * cancelled; then, for a terminal run, fetches it once with every test case and issue.
+ * 401, 403, 404 and other client errors end the wait at once (thrown); anything transient is
+ * retried until the deadline.
+ */
+async function waitForRun(options) {
+    const { client, shortId, clock, signal, log, warn } = options;
+    const random = options.random ?? Math.random;
+    const startedAt = clock.now();
+    const deadline = startedAt + options.timeoutMs;
+    const elapsed = () => clock.now() - startedAt;
+    const trackProgress = options.testCount === undefined || options.testCount <= PROGRESS_TEST_CASE_LIMIT;
+    let last;
+    let lastPollAtMs = 0;
+    let lastLogAtMs = 0;
+    let runningSinceMs;
+    let progress;
+    const unknownStatusesWarned = new Set();
+    const outcome = (kind) => ({ kind, waitedMs: elapsed(), last });
+    /** One GET, retried through transient failures, unless the deadline or a cancel comes first. */
+    async function fetchRun(details) {
+        let failures = 0;
+        for (;;) {
+            const remaining = deadline - clock.now();
+            if (remaining <= 0)
+                return 'deadline';
+            try {
+                const state = await abortable(client.getRun(shortId, { details, timeoutMs: Math.min(poller_REQUEST_TIMEOUT_MS, remaining) }), signal);
+                if (state === ABORTED)
+                    return 'interrupted';
+                if (failures > 0)
+                    log(`QA.tech answers again, after ${failures} failed attempt${failures === 1 ? '' : 's'}.`);
+                return state;
+            }
+            catch (error) {
+                if (!isTransient(error))
+                    throw error;
+                failures += 1;
+                const delay = transientDelayMs(failures, error instanceof ApiError ? error.retryAfterMs : undefined, random);
+                if (failures === 1) {
+                    const left = formatDuration(Math.max(0, deadline - clock.now()));
+                    warn(`${error.message} Asking again until QA.tech answers; the wait ends in ${left}.`);
+                }
+                if ((await sleep(clock, Math.min(delay, Math.max(0, deadline - clock.now())), signal)) === ABORTED) {
+                    return 'interrupted';
+                }
+            }
+        }
+    }
+    for (;;) {
+        const delay = nextPollDelay({ elapsedMs: elapsed(), maxIntervalMs: options.maxIntervalMs, progress });
+        const pause = Math.min(delay, deadline - clock.now());
+        if (pause > 0 && (await sleep(clock, pause, signal)) === ABORTED)
+            return outcome('interrupted');
+        if (signal.aborted)
+            return outcome('interrupted');
+        if (clock.now() >= deadline)
+            return outcome('timed-out');
+        const pollStartMs = elapsed();
+        const state = await fetchRun(trackProgress);
+        if (state === 'interrupted')
+            return outcome('interrupted');
+        if (state === 'deadline')
+            return outcome('timed-out');
+        const previous = last;
+        last = state;
+        if (!KNOWN_STATUSES.includes(state.status) && !unknownStatusesWarned.has(state.status)) {
+            unknownStatusesWarned.add(state.status);
+            warn(`QA.tech reports the status ${quote(state.status)}, which this action does not know; waiting on.`);
+        }
+        if (TERMINAL_STATUSES.includes(state.status)) {
+            log(`QA.tech run ${inline(shortId)} is ${quote(state.status)} after ${formatDuration(elapsed())}.`);
+            const full = await fetchRun(true);
+            if (full === 'interrupted')
+                return outcome('interrupted');
+            // The run has ended even if its details could not be fetched in time: report what is known.
+            return { kind: 'finished', run: full === 'deadline' ? state : full, waitedMs: elapsed(), last: state };
+        }
+        if (state.status === 'RUNNING' && runningSinceMs === undefined)
+            runningSinceMs = pollStartMs;
+        const finished = countFinished(state);
+        const total = state.runTestCases.length;
+        if (runningSinceMs !== undefined && total > 0 && finished !== progress?.finished) {
+            progress = { finished, total, finishedSeenAtMs: (lastPollAtMs + pollStartMs) / 2, runningSinceMs };
+        }
+        lastPollAtMs = pollStartMs;
+        const changed = previous === undefined || previous.status !== state.status || (total > 0 && countFinished(previous) !== finished);
+        if (changed || elapsed() - lastLogAtMs >= HEARTBEAT_MS) {
+            lastLogAtMs = elapsed();
+            const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : '';
+            log(`Waiting for QA.tech run ${inline(shortId)}: ${quote(state.status)} after ${formatDuration(elapsed())}${tests}.`);
+        }
+    }
+}
+function countFinished(state) {
+    return state.runTestCases.filter(testCase => testCase.result !== null).length;
+}
+const ABORTED = Symbol('aborted');
+function abortable(promise, signal) {
+    if (signal.aborted)
+        return Promise.resolve(ABORTED);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(ABORTED);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(value => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, error => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+function sleep(clock, ms, signal) {
+    return abortable(clock.sleep(ms), signal);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/markdown.ts
+/**
+ * Escaping for the job summary. Every piece of text from QA.tech or the event goes through one of
+ * these: GitHub renders the summary as markdown with inline HTML, so unescaped text could break a
+ * table, open a link or inject markup.
+ */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~]/g;
+const HTML_SPECIAL = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, char => HTML_SPECIAL[char] ?? char);
+}
+/** Text for a table cell: one line, no pipe, markup or link can escape it. */
+function cell(text, maxLength = 500) {
+    const folded = text.replace(/\s+/g, ' ').trim();
+    const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded;
+    return escapeHtml(short).replace(MARKDOWN_SPECIAL, char => `\\${char}`);
+}
+/** Text for a paragraph: newlines kept as line breaks, everything else as for a cell. */
+function paragraph(text, maxLength = 4000) {
+    const short = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+    return short
+        .split(/\r?\n/)
+        .map(line => cell(line, maxLength))
+        .join('<br>');
+}
+/** An http(s) URL safe inside `[text](url)`, or undefined for anything else. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed
+        .toString()
+        .replace(/[()<>\s]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is safe, else the text alone. `text` must already be escaped. */
+function markdown_link(text, url) {
+    const safe = safeUrl(url);
+    return safe ? `[${text}](${safe})` : text;
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+
+
+
+
+
+
+/** GitHub shows ten error annotations per step; more would be hidden anyway. */
+const MAX_ANNOTATIONS = 10;
+function setStartedOutputs(run) {
+    setOutput(Outputs.RunCreated, 'true');
+    setOutput(Outputs.RunId, run.id);
+    setOutput(Outputs.RunShortId, run.shortId);
+    setOutput(Outputs.RunUrl, run.url);
+    setOutput(Outputs.TestCount, run.testCount === undefined ? '' : String(run.testCount));
+    setOutput(Outputs.TestPlanShortId, run.testPlan?.shortId ?? '');
+    setOutput(Outputs.TestPlanName, run.testPlan?.name ?? '');
+}
+function setOutcomeOutputs(outcome, resultsFile) {
+    setOutput(Outputs.RunStatus, outcome.status);
+    setOutput(Outputs.RunResult, outcome.result);
+    setOutput(Outputs.PassedCount, String(outcome.counts.passed));
+    setOutput(Outputs.FailedCount, String(outcome.counts.failed));
+    setOutput(Outputs.SkippedCount, String(outcome.counts.skipped));
+    setOutput(Outputs.ResultsFile, resultsFile ?? '');
+}
+/** One error annotation per failed test case, so the checks page names what broke. */
+function annotateFailures(run) {
+    const failed = (run?.runTestCases ?? []).filter(testCase => testCase.result === 'FAILED');
+    for (const testCase of failed.slice(0, MAX_ANNOTATIONS)) {
+        const url = safeUrl(testCase.url);
+        const message = [testCase.resultTitle ? inline(testCase.resultTitle, 500) : 'Failed', url].filter(Boolean).join(' ');
+        error(message, { title: `QA.tech: ${inline(testCase.name, 200)}` });
+    }
+    if (failed.length > MAX_ANNOTATIONS) {
+        info(`…and ${failed.length - MAX_ANNOTATIONS} more failed test cases: see the job summary or the run in QA.tech.`);
+    }
+}
+/**
+ * Writes the final run as QA.tech returned it, with the git context, for later steps. Best
+ * effort: a full disk must not hide the run's outcome.
+ */
+function writeResultsFile(started, run, git, outcome, directory) {
+    const path = (0,external_node_path_namespaceObject.join)(directory || (0,external_node_os_namespaceObject.tmpdir)(), `qatech-run-${started.shortId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+    const { actor, branch, commitHash, commitMessage, repository } = git;
+    const content = {
+        run: run?.raw ?? null,
+        started,
+        gitContext: { actor, branch, commitHash, commitMessage, repository },
+        outcome: { status: outcome.status, result: outcome.result, counts: outcome.counts, succeeded: outcome.succeeded }
+    };
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(content, null, 2)}\n`);
+        return path;
+    }
+    catch (error) {
+        warning(`Could not write the results file ${path}: ${inline(messageOf(error))}`);
+        return undefined;
+    }
+}
+/** Writes the job summary; skipped quietly where the runner has none (older GHES, local runs). */
+async function writeJobSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core_debug('No GITHUB_STEP_SUMMARY on this runner: skipping the job summary.');
+        return;
+    }
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`Could not write the job summary: ${inline(messageOf(error))}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+/** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** How much of the detail fits: each level drops more to stay within the byte budget. */
+var Detail;
+(function (Detail) {
+    Detail[Detail["Full"] = 0] = "Full";
+    Detail[Detail["NoPassingDetails"] = 1] = "NoPassingDetails";
+    Detail[Detail["NoPassingRows"] = 2] = "NoPassingRows";
+    Detail[Detail["Trimmed"] = 3] = "Trimmed";
+})(Detail || (Detail = {}));
+/**
+ * Renders the job summary. Pure: the same input gives the same markdown, within `budgetBytes`.
+ * When the full report is too large it drops, in turn, the passing tests' details, the passing
+ * rows, and finally trims the rest with a visible line that links to the run.
+ */
+function renderSummary(input, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    for (const level of [Detail.Full, Detail.NoPassingDetails, Detail.NoPassingRows]) {
+        const text = assemble(blocks(input, level), budgetBytes, input);
+        if (text !== undefined)
+            return text;
+    }
+    return assemble(blocks(input, Detail.Trimmed), budgetBytes, input, true) ?? '';
+}
+function assemble(parts, budgetBytes, input, trim = false) {
+    const whole = parts.map(part => part.text).join('');
+    if (byteLength(whole) <= budgetBytes)
+        return whole;
+    if (!trim)
+        return undefined;
+    const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. ${markdown_link('See every test case in QA.tech', input.started.url)}.\n`;
+    let used = byteLength(trailer);
+    const kept = [];
+    for (const part of parts) {
+        const size = byteLength(part.text);
+        if (!part.essential && used + size > budgetBytes)
+            break;
+        kept.push(part.text);
+        used += size;
+    }
+    return `${kept.join('')}${trailer}`;
+}
+const RESULT_ORDER = { FAILED: 0, PASSED: 2 };
+const order = (testCase) => RESULT_ORDER[testCase.result ?? ''] ?? 1;
+function blocks(input, level) {
+    const out = [{ text: header(input), essential: true }];
+    const testCases = [...(input.run?.runTestCases ?? [])].sort((a, b) => order(a) - order(b));
+    if (input.outcome)
+        out.push({ text: countsTable(input.outcome), essential: true });
+    if (testCases.length > 0) {
+        out.push({
+            text: '\n### Test cases\n\n| Result | Test case | Summary | Cause |\n| --- | --- | --- | --- |\n',
+            essential: true
+        });
+        const passing = testCases.filter(testCase => testCase.result === 'PASSED');
+        for (const testCase of testCases) {
+            const isPassing = testCase.result === 'PASSED';
+            if (isPassing && level >= Detail.NoPassingRows)
+                continue;
+            out.push({ text: testCaseRow(testCase, isPassing && level >= Detail.NoPassingDetails) });
+        }
+        if (level >= Detail.NoPassingRows && passing.length > 0) {
+            out.push({
+                text: `\n${passing.length} passing test case${passing.length === 1 ? ' is' : 's are'} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+                essential: true
+            });
+        }
+        const failed = testCases.filter(testCase => testCase.result === 'FAILED');
+        if (failed.length > 0) {
+            out.push({ text: '\n### Why they failed\n' });
+            for (const testCase of failed)
+                out.push({ text: failureDetails(testCase) });
+        }
+    }
+    const issues = input.run?.issues ?? [];
+    if (issues.length > 0)
+        out.push(...issueBlocks(issues));
+    return out;
+}
+const TITLES = {
+    passed: o => `✅ QA.tech: all ${o.counts.total} test cases passed`,
+    failed: o => o.counts.failed > 0
+        ? `❌ QA.tech: ${o.counts.failed} of ${o.counts.total} test cases failed`
+        : '❌ QA.tech: the run failed',
+    skipped: () => '⚠️ QA.tech: the run was skipped',
+    error: () => '❌ QA.tech could not complete the run',
+    cancelled: () => '🚫 QA.tech: the run was cancelled in QA.tech',
+    'timed-out': () => '⏱️ QA.tech: timed out waiting for the run',
+    interrupted: () => '🛑 QA.tech: the workflow was cancelled while waiting',
+    unknown: o => `❌ QA.tech: the run completed as ${cell(o.result)}`
+};
+function header(input) {
+    const { started, outcome, git } = input;
+    const title = outcome
+        ? (TITLES[outcome.kind]?.(outcome) ?? '❌ QA.tech')
+        : input.problem !== undefined
+            ? '⚠️ QA.tech: the step stopped waiting for the run'
+            : '▶️ QA.tech run started';
+    const meta = [];
+    const plan = started.testPlan ? `**Test plan:** ${cell(started.testPlan.name)} · ` : '';
+    meta.push(`${plan}${markdown_link(`Open run ${cell(started.shortId)} in QA.tech`, started.url)}`);
+    const commit = git.commitHash ? `**Commit:** ${cell(git.commitHash.slice(0, 7))}` : '';
+    const branch = git.branch ? ` on ${cell(git.branch)}` : '';
+    const message = git.commitMessage ? ` — ${cell(firstLine(git.commitMessage), 200)}` : '';
+    if (commit || branch)
+        meta.push(`${commit || '**Branch:**'}${branch}${message}`);
+    if (input.environmentUrls.length > 0) {
+        meta.push(`**Tested on:** ${input.environmentUrls.map(url => markdown_link(cell(url), url)).join(', ')}`);
+    }
+    if (input.waitedMs !== undefined)
+        meta.push(`**Waited:** ${formatDuration(input.waitedMs)}`);
+    let note = '';
+    if (input.problem !== undefined) {
+        note = `> ⚠️ The step stopped waiting: ${cell(input.problem, 1000)}`;
+    }
+    else if (outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') {
+        note = `> The QA.tech run goes on: QA.tech has no way to cancel it from here. ${markdown_link('Follow it in QA.tech', started.url)}.`;
+    }
+    else if (!outcome) {
+        note = 'The step did not wait for the result (`blocking` is false).';
+    }
+    return `## ${title}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`;
+}
+function countsTable(outcome) {
+    const { passed, failed, skipped, total } = outcome.counts;
+    return `\n| ✅ Passed | ❌ Failed | ⏭️ Skipped or unfinished | Total |\n| ---: | ---: | ---: | ---: |\n| ${passed} | ${failed} | ${skipped} | ${total} |\n`;
+}
+const RESULT_LABELS = { PASSED: '✅ Passed', FAILED: '❌ Failed', SKIPPED: '⏭️ Skipped' };
+function testCaseRow(testCase, brief) {
+    const result = RESULT_LABELS[testCase.result ?? ''] ?? (testCase.result ? cell(testCase.result) : '⏳ Unfinished');
+    const name = markdown_link(cell(testCase.name, 300), testCase.url);
+    const summary = brief ? '' : cell(testCase.resultTitle ?? '', 300);
+    return `| ${result} | ${name} | ${summary} | ${describeErrorCode(testCase.errorCode)} |\n`;
+}
+/** What an error code means for the person reading: their product, or the tester. */
+function describeErrorCode(code) {
+    if (!code)
+        return '';
+    if (code === 'TEST_FAILED')
+        return 'Product failure';
+    if (code.startsWith('AGENT_'))
+        return `Test agent missed (${cell(code)}): likely not your code`;
+    if (code.startsWith('PLATFORM_'))
+        return `QA.tech platform issue (${cell(code)}): likely not your code`;
+    return cell(code);
+}
+function failureDetails(testCase) {
+    const parts = [`\n<details><summary>❌ ${cell(testCase.name, 300)}</summary>\n`];
+    if (testCase.resultTitle)
+        parts.push(`\n**Result:** ${paragraph(testCase.resultTitle, 500)}\n`);
+    if (testCase.promptGoal)
+        parts.push(`\n**Goal:** ${paragraph(testCase.promptGoal)}\n`);
+    if (testCase.evaluationThought)
+        parts.push(`\n**Evaluation:** ${paragraph(testCase.evaluationThought)}\n`);
+    const page = markdown_link('Open the test result', testCase.url);
+    if (page !== 'Open the test result')
+        parts.push(`\n${page}\n`);
+    parts.push('\n</details>\n');
+    return parts.join('');
+}
+const ISSUE_TYPES = {
+    ACCESSIBILITY: 'Accessibility',
+    CONSOLE: 'Console',
+    HOSTING: 'Hosting',
+    FAILED_TEST: 'Failed test'
+};
+const AFFECTED_SHOWN = 5;
+function issueBlocks(issues) {
+    const groups = new Map();
+    for (const issue of issues) {
+        const key = issue.issueType.toUpperCase();
+        groups.set(key, [...(groups.get(key) ?? []), issue]);
+    }
+    const out = [{ text: `\n### Issues found (${issues.length})\n` }];
+    for (const [type, group] of groups) {
+        out.push({
+            text: `\n#### ${ISSUE_TYPES[type] ?? cell(type || 'Other')} (${group.length})\n\n| Severity | Issue | Affected tests | Help |\n| --- | --- | --- | --- |\n`
+        });
+        for (const issue of group) {
+            const names = issue.testCases.slice(0, AFFECTED_SHOWN).map(testCase => cell(testCase.name, 120));
+            const more = issue.testCases.length > AFFECTED_SHOWN ? ` and ${issue.testCases.length - AFFECTED_SHOWN} more` : '';
+            const help = markdown_link('How to fix', issue.helpUrl);
+            out.push({
+                text: `| ${cell(issue.severity)} | ${cell(issue.title, 300)} | ${names.join(', ')}${more} | ${help === 'How to fix' ? '' : help} |\n`
+            });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/structured-text.ts
 
 /**
@@ -32476,11 +33081,16 @@ function formatSeconds(ms) {
 
 
 
+
+
+
+
 const defaultDependencies = {
     env: process.env,
     clock: systemClock,
     createClient: settings => createQaTechClient(settings.apiUrl, settings.apiToken),
-    createCommitReader: settings => githubCommitMessageReader(settings.githubToken, process.env.GITHUB_API_URL)
+    createCommitReader: settings => githubCommitMessageReader(settings.githubToken, process.env.GITHUB_API_URL),
+    exit: code => process.exit(code)
 };
 /** The action: the one place that decides whether the step passes. */
 async function run(deps = defaultDependencies) {
@@ -32521,8 +33131,80 @@ async function startAndReport(deps) {
     maskUrlsWithSecret(applications.map(app => app.environment).flatMap(env => (env && 'url' in env ? [env.url] : [])), settings);
     const request = buildStartRunRequest(settings, git, applications);
     logRequest(request);
-    const run = await startWithRetry(() => client.startRun(request), deps.clock, message => warning(message));
-    reportStarted(run);
+    const started = await startWithRetry(() => client.startRun(request), deps.clock, message => warning(message));
+    setStartedOutputs(started);
+    logStarted(started);
+    const summary = {
+        started,
+        git,
+        environmentUrls: applications.flatMap(app => app.environment && 'url' in app.environment ? [redactBypassSecret(app.environment.url)] : [])
+    };
+    if (!settings.blocking) {
+        if (settings.jobSummary)
+            await writeJobSummary(renderSummary({ ...summary, outcome: undefined, run: undefined, waitedMs: undefined }));
+        return;
+    }
+    const wait = await waitWithCancellation(signal => waitForRun({
+        client,
+        shortId: started.shortId,
+        testCount: started.testCount,
+        timeoutMs: settings.timeoutMinutes * 60_000,
+        maxIntervalMs: settings.pollIntervalSeconds * 1000,
+        clock: deps.clock,
+        signal,
+        log: message => info(message),
+        warn: message => warning(message)
+    })).catch(async (error) => {
+        // A run was started: the summary says so, whatever ended the wait.
+        if (settings.jobSummary) {
+            await writeJobSummary(renderSummary({
+                ...summary,
+                outcome: undefined,
+                run: undefined,
+                waitedMs: undefined,
+                problem: messageOf(error)
+            }));
+        }
+        throw error;
+    });
+    const outcome = decideOutcome(wait, started, settings);
+    const finalRun = wait.kind === 'finished' ? wait.run : wait.last;
+    setOutcomeOutputs(outcome, writeResultsFile(started, finalRun, git, outcome, deps.env.RUNNER_TEMP));
+    if (!outcome.succeeded)
+        annotateFailures(finalRun);
+    if (settings.jobSummary)
+        await writeJobSummary(renderSummary({ ...summary, outcome, run: finalRun, waitedMs: wait.waitedMs }));
+    if (wait.kind === 'interrupted') {
+        setFailed(outcome.message);
+        return deps.exit(1);
+    }
+    if (!outcome.succeeded)
+        throw new ActionError(outcome.message);
+    if (outcome.warning)
+        warning(outcome.warning);
+    else
+        info(outcome.message);
+}
+/**
+ * The runner sends SIGINT when the workflow is cancelled or the step's timeout-minutes passes,
+ * then SIGTERM 7.5 s later, then kills the process: stop waiting at once so the outputs and the
+ * summary are still written.
+ */
+async function waitWithCancellation(wait) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        info(`Received ${signal}: the workflow is being cancelled; stopping the wait.`);
+        controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        return await wait(controller.signal);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 /** The API token and bypass secret are masked before anything could print them. */
 function maskSecrets() {
@@ -32591,14 +33273,7 @@ function skip(reason) {
     notice(`${reason} No QA.tech run was started.`);
     setOutput(Outputs.RunCreated, 'false');
 }
-function reportStarted(run) {
-    setOutput(Outputs.RunCreated, 'true');
-    setOutput(Outputs.RunId, run.id);
-    setOutput(Outputs.RunShortId, run.shortId);
-    setOutput(Outputs.RunUrl, run.url);
-    setOutput(Outputs.TestCount, run.testCount === undefined ? '' : String(run.testCount));
-    setOutput(Outputs.TestPlanShortId, run.testPlan?.shortId ?? '');
-    setOutput(Outputs.TestPlanName, run.testPlan?.name ?? '');
+function logStarted(run) {
     const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : '';
     const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`;
     info(`Started QA.tech run ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`);

@@ -14,6 +14,10 @@ import {
 } from './git-context.js'
 import { createQaTechClient, type QaTechClient } from './qatech/client.js'
 import type { StartedRun, StartRunRequest } from './qatech/types.js'
+import { decideOutcome } from './outcome.js'
+import { waitForRun } from './poller.js'
+import { annotateFailures, setOutcomeOutputs, setStartedOutputs, writeJobSummary, writeResultsFile } from './report.js'
+import { renderSummary } from './summary.js'
 import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
 import { parseSettings, type Settings } from './settings.js'
 import { startWithRetry } from './start-retry.js'
@@ -26,13 +30,16 @@ export interface Dependencies {
   readonly clock: Clock
   readonly createClient: (settings: Settings) => QaTechClient
   readonly createCommitReader: (settings: Settings) => CommitMessageReader
+  /** Ends the process at once: after a cancel, an open request must not keep it alive. */
+  readonly exit: (code: number) => void
 }
 
 export const defaultDependencies: Dependencies = {
   env: process.env,
   clock: systemClock,
   createClient: settings => createQaTechClient(settings.apiUrl, settings.apiToken),
-  createCommitReader: settings => githubCommitMessageReader(settings.githubToken, process.env.GITHUB_API_URL)
+  createCommitReader: settings => githubCommitMessageReader(settings.githubToken, process.env.GITHUB_API_URL),
+  exit: code => process.exit(code)
 }
 
 /** The action: the one place that decides whether the step passes. */
@@ -92,12 +99,90 @@ async function startAndReport(deps: Dependencies): Promise<void> {
 
   const request = buildStartRunRequest(settings, git, applications)
   logRequest(request)
-  const run = await startWithRetry(
+  const started = await startWithRetry(
     () => client.startRun(request),
     deps.clock,
     message => core.warning(message)
   )
-  reportStarted(run)
+  setStartedOutputs(started)
+  logStarted(started)
+
+  const summary = {
+    started,
+    git,
+    environmentUrls: applications.flatMap(app =>
+      app.environment && 'url' in app.environment ? [redactBypassSecret(app.environment.url)] : []
+    )
+  }
+  if (!settings.blocking) {
+    if (settings.jobSummary)
+      await writeJobSummary(renderSummary({ ...summary, outcome: undefined, run: undefined, waitedMs: undefined }))
+    return
+  }
+
+  const wait = await waitWithCancellation(signal =>
+    waitForRun({
+      client,
+      shortId: started.shortId,
+      testCount: started.testCount,
+      timeoutMs: settings.timeoutMinutes * 60_000,
+      maxIntervalMs: settings.pollIntervalSeconds * 1000,
+      clock: deps.clock,
+      signal,
+      log: message => core.info(message),
+      warn: message => core.warning(message)
+    })
+  ).catch(async (error: unknown) => {
+    // A run was started: the summary says so, whatever ended the wait.
+    if (settings.jobSummary) {
+      await writeJobSummary(
+        renderSummary({
+          ...summary,
+          outcome: undefined,
+          run: undefined,
+          waitedMs: undefined,
+          problem: messageOf(error)
+        })
+      )
+    }
+    throw error
+  })
+
+  const outcome = decideOutcome(wait, started, settings)
+  const finalRun = wait.kind === 'finished' ? wait.run : wait.last
+  setOutcomeOutputs(outcome, writeResultsFile(started, finalRun, git, outcome, deps.env.RUNNER_TEMP))
+  if (!outcome.succeeded) annotateFailures(finalRun)
+  if (settings.jobSummary)
+    await writeJobSummary(renderSummary({ ...summary, outcome, run: finalRun, waitedMs: wait.waitedMs }))
+
+  if (wait.kind === 'interrupted') {
+    core.setFailed(outcome.message)
+    return deps.exit(1)
+  }
+  if (!outcome.succeeded) throw new ActionError(outcome.message)
+  if (outcome.warning) core.warning(outcome.warning)
+  else core.info(outcome.message)
+}
+
+/**
+ * The runner sends SIGINT when the workflow is cancelled or the step's timeout-minutes passes,
+ * then SIGTERM 7.5 s later, then kills the process: stop waiting at once so the outputs and the
+ * summary are still written.
+ */
+async function waitWithCancellation<T>(wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    core.info(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    return await wait(controller.signal)
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
 }
 
 /** The API token and bypass secret are masked before anything could print them. */
@@ -172,14 +257,7 @@ function skip(reason: string): void {
   core.setOutput(Outputs.RunCreated, 'false')
 }
 
-function reportStarted(run: StartedRun): void {
-  core.setOutput(Outputs.RunCreated, 'true')
-  core.setOutput(Outputs.RunId, run.id)
-  core.setOutput(Outputs.RunShortId, run.shortId)
-  core.setOutput(Outputs.RunUrl, run.url)
-  core.setOutput(Outputs.TestCount, run.testCount === undefined ? '' : String(run.testCount))
-  core.setOutput(Outputs.TestPlanShortId, run.testPlan?.shortId ?? '')
-  core.setOutput(Outputs.TestPlanName, run.testPlan?.name ?? '')
+function logStarted(run: StartedRun): void {
   const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : ''
   const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`
   core.info(`Started QA.tech run ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)

@@ -15,10 +15,18 @@ import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRun
  */
 export interface QaTechClient {
   startRun(request: StartRunRequest): Promise<StartedRun>
-  /** With `details`, the response includes every test case and issue. */
-  getRun(shortId: string, options: { readonly details: boolean; readonly timeoutMs?: number }): Promise<RunState>
+  /** `testCases` adds every test case (for progress); `full` adds the issues too. */
+  getRun(shortId: string, options: { readonly detail: RunDetail; readonly timeoutMs?: number }): Promise<RunState>
   rerun(shortId: string, options: { readonly failedOnly: boolean }): Promise<StartedRun>
   listApplications(): Promise<Application[]>
+}
+
+export type RunDetail = 'status' | 'testCases' | 'full'
+
+const DETAIL_QUERY: Record<RunDetail, string> = {
+  status: '',
+  testCases: '?testCases=all',
+  full: '?testCases=all&issues=all'
 }
 
 /** A failed API call, with a message for the user and what a retry policy needs to know. */
@@ -84,11 +92,10 @@ export function createQaTechClient(
       return readStartedRun(data, 'POST /v1/run')
     },
 
-    async getRun(shortId, { details, timeoutMs }) {
-      const query = details ? '?testCases=all&issues=all' : ''
+    async getRun(shortId, { detail, timeoutMs }) {
       const data = await call(
         'GET',
-        `/run/${encodeURIComponent(shortId)}${query}`,
+        `/run/${encodeURIComponent(shortId)}${DETAIL_QUERY[detail]}`,
         undefined,
         timeoutMs ?? REQUEST_TIMEOUT_MS.read,
         (status, apiMessage) => describeReadFailure(status, apiMessage, `run ${shortId}`)

@@ -1,0 +1,59 @@
+/**
+ * Escaping for the job summary. Every piece of text from QA.tech or the event goes through one of
+ * these: GitHub renders the summary as markdown with inline HTML, so unescaped text could break a
+ * table, open a link or inject markup.
+ */
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~]/g
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
+/** Text inside an HTML element, such as `<summary>`, where markdown is not rendered. */
+export function htmlText(text: string, maxLength = 500): string {
+  const folded = text.replace(/\s+/g, ' ').trim()
+  return escapeHtml(folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, char => HTML_SPECIAL[char] ?? char)
+}
+
+/** Text for a table cell: one line, no pipe, markup or link can escape it. */
+export function cell(text: string, maxLength = 500): string {
+  const folded = text.replace(/\s+/g, ' ').trim()
+  const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded
+  return escapeHtml(short).replace(MARKDOWN_SPECIAL, char => `\\${char}`)
+}
+
+/** Text for a paragraph: newlines kept as line breaks, everything else as for a cell. */
+export function paragraph(text: string, maxLength = 4000): string {
+  const short = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text
+  return short
+    .split(/\r?\n/)
+    .map(line => cell(line, maxLength))
+    .join('<br>')
+}
+
+/** An http(s) URL safe inside `[text](url)`, or undefined for anything else. */
+export function safeUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return undefined
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined
+  return parsed
+    .toString()
+    .replace(/[()<>\s]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+/** `[text](url)` when the URL is safe, else the text alone. `text` must already be escaped. */
+export function link(text: string, url: string | null | undefined): string {
+  const safe = safeUrl(url)
+  return safe ? `[${text}](${safe})` : text
+}
+
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
