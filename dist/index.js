@@ -31681,6 +31681,11 @@ function parseRetryAfter(value, nowMs) {
 
 
 
+const DETAIL_QUERY = {
+    status: '',
+    testCases: '?testCases=all',
+    full: '?testCases=all&issues=all'
+};
 /** A failed API call, with a message for the user and what a retry policy needs to know. */
 class ApiError extends ActionError {
     status;
@@ -31726,9 +31731,8 @@ function createQaTechClient(apiUrl, apiToken, transport = httpTransport(apiToken
             const data = await call('POST', '/run', request, REQUEST_TIMEOUT_MS.start, (status, apiMessage) => describeStartFailure(status, apiMessage, request));
             return readStartedRun(data, 'POST /v1/run');
         },
-        async getRun(shortId, { details, timeoutMs }) {
-            const query = details ? '?testCases=all&issues=all' : '';
-            const data = await call('GET', `/run/${encodeURIComponent(shortId)}${query}`, undefined, timeoutMs ?? REQUEST_TIMEOUT_MS.read, (status, apiMessage) => describeReadFailure(status, apiMessage, `run ${shortId}`));
+        async getRun(shortId, { detail, timeoutMs }) {
+            const data = await call('GET', `/run/${encodeURIComponent(shortId)}${DETAIL_QUERY[detail]}`, undefined, timeoutMs ?? REQUEST_TIMEOUT_MS.read, (status, apiMessage) => describeReadFailure(status, apiMessage, `run ${shortId}`));
             return readRunState(data, shortId);
         },
         async rerun(shortId, { failedOnly }) {
@@ -31933,7 +31937,9 @@ function decideOutcome(wait, started, options) {
             ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
                 `The QA.tech run goes on (QA.tech has no way to cancel it from here):${where}`
             : `The workflow was cancelled while waiting ${waited} for ${runName}. The QA.tech run goes on:${where}`;
-        return { kind: wait.kind, succeeded: false, status: 'TIMED_OUT', result: '', counts, message };
+        // After a cancel the run's own status is the honest answer: it is still going.
+        const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? 'INITIATED');
+        return { kind: wait.kind, succeeded: false, status, result: '', counts, message };
     }
     const run = wait.run;
     const counts = countTestCases(run.runTestCases, started.testCount);
@@ -32083,14 +32089,14 @@ async function waitForRun(options) {
     const unknownStatusesWarned = new Set();
     const outcome = (kind) => ({ kind, waitedMs: elapsed(), last });
     /** One GET, retried through transient failures, unless the deadline or a cancel comes first. */
-    async function fetchRun(details) {
+    async function fetchRun(detail) {
         let failures = 0;
         for (;;) {
             const remaining = deadline - clock.now();
             if (remaining <= 0)
                 return 'deadline';
             try {
-                const state = await abortable(client.getRun(shortId, { details, timeoutMs: Math.min(poller_REQUEST_TIMEOUT_MS, remaining) }), signal);
+                const state = await abortable(client.getRun(shortId, { detail, timeoutMs: Math.min(poller_REQUEST_TIMEOUT_MS, remaining) }), signal);
                 if (state === ABORTED)
                     return 'interrupted';
                 if (failures > 0)
@@ -32122,7 +32128,7 @@ async function waitForRun(options) {
         if (clock.now() >= deadline)
             return outcome('timed-out');
         const pollStartMs = elapsed();
-        const state = await fetchRun(trackProgress);
+        const state = await fetchRun(trackProgress ? 'testCases' : 'status');
         if (state === 'interrupted')
             return outcome('interrupted');
         if (state === 'deadline')
@@ -32134,8 +32140,8 @@ async function waitForRun(options) {
             warn(`QA.tech reports the status ${quote(state.status)}, which this action does not know; waiting on.`);
         }
         if (TERMINAL_STATUSES.includes(state.status)) {
-            log(`QA.tech run ${inline(shortId)} is ${quote(state.status)} after ${formatDuration(elapsed())}.`);
-            const full = await fetchRun(true);
+            log(`QA.tech run ${inline(shortId)} is ${inline(state.status)} after ${formatDuration(elapsed())}.`);
+            const full = await fetchRun('full');
             if (full === 'interrupted')
                 return outcome('interrupted');
             // The run has ended even if its details could not be fetched in time: report what is known.
@@ -32153,7 +32159,7 @@ async function waitForRun(options) {
         if (changed || elapsed() - lastLogAtMs >= HEARTBEAT_MS) {
             lastLogAtMs = elapsed();
             const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : '';
-            log(`Waiting for QA.tech run ${inline(shortId)}: ${quote(state.status)} after ${formatDuration(elapsed())}${tests}.`);
+            log(`Waiting for QA.tech run ${inline(shortId)}: ${inline(state.status)} after ${formatDuration(elapsed())}${tests}.`);
         }
     }
 }
@@ -32192,6 +32198,13 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~]/g;
 const HTML_SPECIAL = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+/** Text inside an HTML element, such as `<summary>`, where markdown is not rendered. */
+function htmlText(text, maxLength = 500) {
+    const folded = text.replace(/\s+/g, ' ').trim();
+    const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded;
+    // Markdown characters become entities too, in case a renderer reads markdown inside the element.
+    return escapeHtml(short).replace(/[\\`*_[\]()|]/g, char => `&#${char.charCodeAt(0)};`);
+}
 function escapeHtml(text) {
     return text.replace(/[&<>"]/g, char => HTML_SPECIAL[char] ?? char);
 }
@@ -32461,7 +32474,7 @@ function describeErrorCode(code) {
     return cell(code);
 }
 function failureDetails(testCase) {
-    const parts = [`\n<details><summary>❌ ${cell(testCase.name, 300)}</summary>\n`];
+    const parts = [`\n<details><summary>❌ ${htmlText(testCase.name, 300)}</summary>\n`];
     if (testCase.resultTitle)
         parts.push(`\n**Result:** ${paragraph(testCase.resultTitle, 500)}\n`);
     if (testCase.promptGoal)

@@ -10,7 +10,9 @@ const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Text inside an HTML element, such as `<summary>`, where markdown is not rendered. */
 export function htmlText(text: string, maxLength = 500): string {
   const folded = text.replace(/\s+/g, ' ').trim()
-  return escapeHtml(folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded)
+  const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded
+  // Markdown characters become entities too, in case a renderer reads markdown inside the element.
+  return escapeHtml(short).replace(/[\\`*_[\]()|]/g, char => `&#${char.charCodeAt(0)};`)
 }
 
 function escapeHtml(text: string): string {

@@ -53,7 +53,9 @@ export function decideOutcome(
         ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
           `The QA.tech run goes on (QA.tech has no way to cancel it from here):${where}`
         : `The workflow was cancelled while waiting ${waited} for ${runName}. The QA.tech run goes on:${where}`
-    return { kind: wait.kind, succeeded: false, status: 'TIMED_OUT', result: '', counts, message }
+    // After a cancel the run's own status is the honest answer: it is still going.
+    const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? 'INITIATED')
+    return { kind: wait.kind, succeeded: false, status, result: '', counts, message }
   }
 
   const run: RunState = wait.run

@@ -147,7 +147,7 @@ export async function waitForRun(options: WaitOptions): Promise<WaitOutcome> {
       lastLogAtMs = elapsed()
       const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : ''
       log(
-        `Waiting for QA.tech run ${inline(shortId)}: ${quote(state.status)} after ${formatDuration(elapsed())}${tests}.`
+        `Waiting for QA.tech run ${inline(shortId)}: ${inline(state.status)} after ${formatDuration(elapsed())}${tests}.`
       )
     }
   }

@@ -1,0 +1,204 @@
+/**
+ * End-to-end for `blocking: true`: the built bundle waits for sandbox runs, on the machine's Node
+ * and on Node 24, through every outcome, the transient faults and a cancel.
+ */
+import { readFileSync } from 'node:fs'
+import { cleanUp, NODE24, runAction, type ActionResult } from '../scripts/action-runner.mjs'
+import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+import { examplePayload } from './git-context.test.js'
+
+const runtimes = [
+  ['machine Node', process.execPath],
+  ['Node 24', NODE24]
+] as const
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox.close())
+
+const results: ActionResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUp))
+
+const failingTests = [
+  { name: 'Add an item to the cart', result: 'PASSED' },
+  {
+    name: 'Pay with a card',
+    result: 'FAILED',
+    resultTitle: 'The pay button does nothing',
+    evaluationThought: 'After clicking Pay, nothing happened.'
+  },
+  { name: 'Apply a coupon', result: 'FAILED', resultTitle: 'Coupon field missing', errorCode: 'AGENT_STUCK' }
+]
+
+const commandLines = (stdout: string, command: string) =>
+  stdout.split('\n').filter(line => line.startsWith(`::${command}`))
+const runsStarted = () =>
+  sandbox.requests.filter(request => request.method === 'POST' && request.path === '/v1/run').length
+
+describe.each(runtimes)('blocking, on %s', (_, node) => {
+  async function waitFor(
+    scenario: PartialScenario,
+    inputs: Record<string, string> = {},
+    onSpawn?: Parameters<typeof runAction>[0]['onSpawn']
+  ): Promise<ActionResult> {
+    sandbox.reset(scenario)
+    const result = await runAction({
+      node,
+      eventName: 'push',
+      payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true', ...inputs },
+      env: { GITHUB_API_URL: sandbox.url },
+      onSpawn
+    })
+    results.push(result)
+    return result
+  }
+
+  it('COMPLETED + PASSED: success, outcome outputs, results file and summary', async () => {
+    const result = await waitFor({ run: { durationMs: 2_500 } })
+    expect(result.code).toBe(0)
+    expect(result.outputs).toMatchObject({
+      run_created: 'true',
+      run_status: 'COMPLETED',
+      run_result: 'PASSED',
+      passed_count: '3',
+      failed_count: '0',
+      skipped_count: '0'
+    })
+    const file = JSON.parse(readFileSync(result.outputs.results_file ?? '', 'utf8'))
+    expect(file.run).toMatchObject({ shortId: 'r001sbx', status: 'COMPLETED', result: 'PASSED' })
+    expect(file.run.runTestCases).toHaveLength(3)
+    expect(file.gitContext).toMatchObject({
+      branch: 'master',
+      commitMessage: 'Initial commit',
+      repository: 'Codertocat/Hello-World'
+    })
+    expect(result.summary).toMatch(/^## ✅ QA.tech: all 3 test cases passed/)
+    expect(result.stdout).toContain('QA.tech run r001sbx passed: 3 of 3 test cases passed.')
+    expect(commandLines(result.stdout, 'error')).toEqual([])
+  })
+
+  it('COMPLETED + FAILED: fails, names the failures, annotates each and reports them in the summary', async () => {
+    const result = await waitFor({ run: { result: 'FAILED', testCases: failingTests } })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({
+      run_status: 'COMPLETED',
+      run_result: 'FAILED',
+      passed_count: '1',
+      failed_count: '2'
+    })
+    const errors = commandLines(result.stdout, 'error')
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error title=QA.tech%3A Pay with a card::The pay button does nothing http:\/\/127.0.0.1:\d+\/p\/sandbox-project\/results\/test\/rtc_r001sbx_2$/
+      ),
+      expect.stringMatching(/^::error title=QA.tech%3A Apply a coupon::Coupon field missing http/),
+      expect.stringMatching(/^::error::2 of 3 test cases failed: Pay with a card, Apply a coupon\. See http/)
+    ])
+    expect(result.summary).toMatch(/^## ❌ QA.tech: 2 of 3 test cases failed/)
+    expect(result.summary).toContain('| ❌ Failed | [Pay with a card](')
+    expect(result.summary).toContain('Test agent missed (AGENT\\_STUCK): likely not your code')
+    expect(result.summary).toContain('**Evaluation:** After clicking Pay, nothing happened.')
+  })
+
+  it('COMPLETED + SKIPPED: passes with a warning, fails with fail_on_skipped', async () => {
+    const skipped = { run: { result: 'SKIPPED', testCases: [{ name: 'A', result: 'SKIPPED' }] } }
+    const lenient = await waitFor(skipped)
+    expect(lenient.code).toBe(0)
+    expect(lenient.outputs).toMatchObject({ run_status: 'COMPLETED', run_result: 'SKIPPED', skipped_count: '1' })
+    expect(commandLines(lenient.stdout, 'warning')).toEqual([expect.stringMatching(/completed as SKIPPED/)])
+    const strict = await waitFor(skipped, { fail_on_skipped: 'true' })
+    expect(strict.code).toBe(1)
+    expect(commandLines(strict.stdout, 'error')).toEqual([expect.stringMatching(/fail_on_skipped is true/)])
+  })
+
+  it.each([
+    ['ERROR', /^::error::QA.tech could not complete QA.tech run r001sbx \(status ERROR\)/],
+    ['CANCELLED', /^::error::QA.tech run r001sbx was cancelled in QA.tech/]
+  ])('%s: fails with no result', async (status, message) => {
+    const result = await waitFor({ run: { finalStatus: status, result: null } })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_status: status, run_result: '' })
+    expect(commandLines(result.stdout, 'error')).toEqual([expect.stringMatching(message)])
+  })
+
+  it('deadline: TIMED_OUT, says it timed out and that the run goes on', async () => {
+    const result = await waitFor({ run: { durationMs: 600_000 } }, { timeout_minutes: '0.05' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_status: 'TIMED_OUT', run_result: '' })
+    const [error] = commandLines(result.stdout, 'error')
+    expect(error).toMatch(
+      /^::error::Timed out: QA.tech run r001sbx did not finish within timeout_minutes \(0.05\); waited 3 s\. The QA.tech run goes on/
+    )
+    expect(error).not.toMatch(/failed/)
+    expect(result.summary).toMatch(/^## ⏱️ QA.tech: timed out waiting for the run/)
+    expect(result.summary).toContain('The QA.tech run goes on')
+  })
+
+  it('an unknown status: keeps waiting, warns once', async () => {
+    const result = await waitFor({ run: { statusSequence: ['RUNNING', 'PAUSED', 'PAUSED', 'COMPLETED'] } })
+    expect(result.code).toBe(0)
+    expect(commandLines(result.stdout, 'warning')).toEqual([
+      '::warning::QA.tech reports the status "PAUSED", which this action does not know; waiting on.'
+    ])
+  })
+
+  it.each<[string, PartialScenario['faults']]>([
+    ['three 503s then success', [{ method: 'GET', status: 503, times: 3 }]],
+    ['429 with Retry-After: 2', [{ method: 'GET', status: 429, retryAfter: 2 }]],
+    ['a connection reset', [{ method: 'GET', reset: true }]],
+    ['invalid JSON once', [{ method: 'GET', invalidJson: true }]]
+  ])('rides out %s: passes, one run, one warning', async (_, faults) => {
+    const result = await waitFor({ faults })
+    expect(result.code).toBe(0)
+    expect(result.outputs.run_result).toBe('PASSED')
+    expect(runsStarted()).toBe(1)
+    expect(commandLines(result.stdout, 'warning')).toHaveLength(1)
+    expect(result.stdout).toMatch(/QA.tech answers again, after \d failed attempts?\./)
+  })
+
+  it('a response that hangs past the deadline: TIMED_OUT, not a crash', async () => {
+    const result = await waitFor({ faults: [{ method: 'GET', hang: true }] }, { timeout_minutes: '0.05' })
+    expect(result.code).toBe(1)
+    expect(result.outputs.run_status).toBe('TIMED_OUT')
+    expect(result.summary).toContain('timed out waiting')
+  })
+
+  it('401 while polling: fails at once with the reason, summary still written', async () => {
+    const result = await waitFor({ faults: [{ method: 'GET', status: 401 }] })
+    expect(result.code).toBe(1)
+    expect(commandLines(result.stdout, 'error')).toEqual([
+      expect.stringMatching(
+        /^::error::QA.tech did not accept the API key while reading run r001sbx \(HTTP 401: Injected fault 401\)/
+      )
+    ])
+    expect(result.summary).toMatch(/^## ⚠️ QA.tech: the step stopped waiting for the run/)
+  })
+
+  it('SIGINT during the wait: stops, reports the cancel and exits non-zero', async () => {
+    const result = await waitFor({ run: { durationMs: 600_000 } }, {}, (child, output) => {
+      const timer = setInterval(() => {
+        if (output().includes('Waiting for QA.tech run')) {
+          clearInterval(timer)
+          child.kill('SIGINT')
+        }
+      }, 50)
+    })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_created: 'true', run_status: 'RUNNING', run_result: '' })
+    expect(commandLines(result.stdout, 'error')).toEqual([
+      expect.stringMatching(
+        /^::error::The workflow was cancelled while waiting \d+ s for QA.tech run r001sbx\. The QA.tech run goes on: http/
+      )
+    ])
+    expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
+  })
+
+  it('job_summary: false writes no summary', async () => {
+    const result = await waitFor({}, { job_summary: 'false' })
+    expect(result.code).toBe(0)
+    expect(result.summary).toBe('')
+  })
+})

@@ -1,0 +1,175 @@
+import type { Clock } from '../src/clock.js'
+import { ApiError, createQaTechClient } from '../src/qatech/client.js'
+import { isTransient, transientDelayMs, waitForRun, type WaitOptions } from '../src/poller.js'
+import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+
+/** Virtual time shared by the poller and the sandbox: sleeping advances it at once. */
+function virtualClock(): Clock & { sleeps: number[] } {
+  let now = 1_000_000
+  const sleeps: number[] = []
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async ms => {
+      sleeps.push(ms)
+      now += ms
+      await new Promise(resolve => setImmediate(resolve))
+    }
+  }
+}
+
+let sandbox: Sandbox
+let clock: ReturnType<typeof virtualClock>
+let currentNow: () => number = Date.now
+beforeAll(async () => {
+  sandbox = await startSandbox({ now: () => currentNow() })
+})
+afterAll(() => sandbox.close())
+
+async function startRun(scenario: PartialScenario) {
+  clock = virtualClock()
+  currentNow = clock.now
+  sandbox.reset(scenario)
+  const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
+  const started = await client.startRun({ trigger: 'GITHUB' })
+  const logs: string[] = []
+  const warnings: string[] = []
+  const options: WaitOptions = {
+    client,
+    shortId: started.shortId,
+    testCount: started.testCount,
+    timeoutMs: 60 * 60_000,
+    maxIntervalMs: 10_000,
+    clock,
+    signal: new AbortController().signal,
+    log: message => logs.push(message),
+    warn: message => warnings.push(message),
+    random: () => 0.5
+  }
+  return { options, logs, warnings }
+}
+
+const polls = () => sandbox.requests.filter(request => request.method === 'GET' && request.path.startsWith('/v1/run/'))
+
+describe('waitForRun', () => {
+  it('follows a run to the end, then fetches every test case and issue once', async () => {
+    const { options, logs } = await startRun({ run: { initiatedMs: 3_000, durationMs: 60_000, result: 'FAILED' } })
+    const outcome = await waitForRun(options)
+    expect(outcome.kind).toBe('finished')
+    if (outcome.kind !== 'finished') return
+    expect(outcome.run).toMatchObject({ status: 'COMPLETED', result: 'FAILED' })
+    expect(outcome.run.runTestCases).toHaveLength(3)
+    const queries = polls().map(request => request.query)
+    expect(queries.slice(0, -1).every(query => query.testCases === 'all' && query.issues === undefined)).toBe(true)
+    expect(queries.at(-1)).toEqual({ testCases: 'all', issues: 'all' })
+    expect(logs[0]).toMatch(/^Waiting for QA.tech run r001sbx: INITIATED after 2 s, 0 of 3 test cases finished\.$/)
+    expect(logs).toContainEqual(expect.stringMatching(/RUNNING after .*, 1 of 3 test cases finished\.$/))
+    expect(logs).toContainEqual(expect.stringMatching(/^QA.tech run r001sbx is COMPLETED after 1m 0\ds\.$/))
+  })
+
+  it('logs at least once a minute while nothing changes', async () => {
+    const { options, logs } = await startRun({ run: { initiatedMs: 10 * 60_000, durationMs: 11 * 60_000 } })
+    await waitForRun(options)
+    const initiatedLogs = logs.filter(line => line.includes('INITIATED'))
+    expect(initiatedLogs.length).toBeGreaterThanOrEqual(9)
+  })
+
+  it('ends the wait at the deadline with the last state seen', async () => {
+    const { options } = await startRun({ run: { durationMs: 10 * 60_000 } })
+    const outcome = await waitForRun({ ...options, timeoutMs: 30_000 })
+    expect(outcome.kind).toBe('timed-out')
+    expect(outcome.waitedMs).toBe(30_000)
+    expect(outcome.last?.status).toBe('RUNNING')
+  })
+
+  it('rides out three 503s, warning once and saying when QA.tech answers again', async () => {
+    const { options, warnings, logs } = await startRun({
+      run: { durationMs: 5_000 },
+      faults: [{ method: 'GET', status: 503, times: 3 }]
+    })
+    const outcome = await waitForRun(options)
+    expect(outcome.kind).toBe('finished')
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^QA.tech could not answer for run r001sbx \(HTTP 503: Injected fault 503\)\. Asking again until QA.tech answers; the wait ends in 59m 5\ds\.$/
+      )
+    ])
+    expect(logs).toContain('QA.tech answers again, after 3 failed attempts.')
+    expect(clock.sleeps.slice(1, 4)).toEqual([1_000, 2_000, 4_000])
+  })
+
+  it('honours Retry-After on a 429', async () => {
+    const { options } = await startRun({ faults: [{ method: 'GET', status: 429, retryAfter: 7 }] })
+    await waitForRun(options)
+    expect(clock.sleeps.slice(0, 2)).toEqual([2_000, 7_000])
+  })
+
+  it.each([
+    ['a connection reset', { reset: true }],
+    ['invalid JSON', { invalidJson: true }],
+    ['a 500', { status: 500 }]
+  ])('retries %s', async (_, fault) => {
+    const { options } = await startRun({ faults: [{ method: 'GET', ...fault }] })
+    const outcome = await waitForRun(options)
+    expect(outcome.kind).toBe('finished')
+  })
+
+  it.each([401, 403, 404])('fails at once on %i', async status => {
+    const { options } = await startRun({ faults: [{ method: 'GET', status }] })
+    await expect(waitForRun(options)).rejects.toThrow(ApiError)
+    expect(polls()).toHaveLength(1)
+  })
+
+  it('waits on through an unknown status, warning once', async () => {
+    const { options, warnings } = await startRun({
+      run: { statusSequence: ['RUNNING', 'PAUSED', 'PAUSED', 'COMPLETED'] }
+    })
+    const outcome = await waitForRun(options)
+    expect(outcome.kind).toBe('finished')
+    expect(warnings).toEqual(['QA.tech reports the status "PAUSED", which this action does not know; waiting on.'])
+  })
+
+  it('stops at once when the workflow is cancelled', async () => {
+    const { options } = await startRun({ run: { durationMs: 10 * 60_000 } })
+    const controller = new AbortController()
+    const sleep = options.clock.sleep
+    let sleeps = 0
+    const outcome = await waitForRun({
+      ...options,
+      signal: controller.signal,
+      clock: {
+        now: options.clock.now,
+        sleep: async ms => {
+          sleeps += 1
+          if (sleeps === 3) controller.abort()
+          await sleep(ms)
+        }
+      }
+    })
+    expect(outcome.kind).toBe('interrupted')
+    expect(polls()).toHaveLength(2)
+  })
+})
+
+describe('retry policy', () => {
+  it('treats network trouble, 5xx, 429 and 408 as transient, other client errors as final', () => {
+    expect(isTransient(new ApiError('x', undefined, 'network'))).toBe(true)
+    expect(isTransient(new ApiError('x', undefined, 'timeout'))).toBe(true)
+    expect(isTransient(new ApiError('x', 200, 'invalid-response'))).toBe(true)
+    expect(isTransient(new ApiError('x', 502, 'http'))).toBe(true)
+    expect(isTransient(new ApiError('x', 429, 'http'))).toBe(true)
+    expect(isTransient(new ApiError('x', 408, 'http'))).toBe(true)
+    expect(isTransient(new ApiError('x', 400, 'http'))).toBe(false)
+    expect(isTransient(new ApiError('x', 401, 'http'))).toBe(false)
+    expect(isTransient(new Error('x'))).toBe(false)
+  })
+
+  it('backs off exponentially with jitter, up to 30 s, or as Retry-After says', () => {
+    expect([1, 2, 3, 4, 10].map(failures => transientDelayMs(failures, undefined, () => 0.5))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 30_000
+    ])
+    expect(transientDelayMs(1, undefined, () => 0)).toBe(800)
+    expect(transientDelayMs(1, undefined, () => 1)).toBe(1_200)
+    expect(transientDelayMs(5, 2_500, () => 0.5)).toBe(2_500)
+  })
+})

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { byteLength } from '../src/markdown.js'
+import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary.js'
+import { largeRun, summaryCases } from './fixtures/summary-inputs.js'
+
+const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden')
+const update = process.env.UPDATE_GOLDEN === '1'
+
+/** Compares with the committed golden file; `UPDATE_GOLDEN=1 npm test` rewrites them after a deliberate change. */
+function expectGolden(name: string, text: string): void {
+  const path = join(goldenDir, `${name}.md`)
+  if (update || !existsSync(path)) {
+    if (!update && process.env.CI) throw new Error(`golden file ${name}.md is missing`)
+    mkdirSync(goldenDir, { recursive: true })
+    writeFileSync(path, text)
+  }
+  expect(text).toBe(readFileSync(path, 'utf8'))
+}
+
+describe('job summary', () => {
+  it.each(Object.keys(summaryCases))('%s matches its golden file', name => {
+    const build = summaryCases[name]
+    if (!build) throw new Error(name)
+    expectGolden(name, renderSummary(build()))
+  })
+
+  it('lists failed tests first, then skipped, then passed', () => {
+    const text = renderSummary(summaryCases['failed-with-issues']!())
+    const rows = text.split('\n').filter(line => /^\| (❌|⏭️|✅) (Failed|Skipped|Passed) \| \[/.test(line))
+    expect(rows.map(row => row.split(' | ')[0])).toEqual(['| ❌ Failed', '| ❌ Failed', '| ⏭️ Skipped', '| ✅ Passed'])
+  })
+
+  it('keeps hostile text inside its cell: no raw HTML, no extra columns, no unsafe links', () => {
+    const text = renderSummary(summaryCases.hostile!())
+    expect(text).not.toMatch(/<script|<img|<b>|<i>|\]\((javascript|data):/i)
+    expect(text).not.toContain('</details><')
+    const columns = (line: string) => line.replace(/\\\|/g, '').split('|').length
+    const tableRows = text.split('\n').filter(line => line.startsWith('| '))
+    for (const row of tableRows) expect([5, 6]).toContain(columns(row))
+    expect(text).toContain('Long xxxx')
+  })
+
+  it('degrades a 10,000-test run within the budget, naming or counting every failure', () => {
+    const input = largeRun(10_000)
+    const text = renderSummary(input)
+    expect(byteLength(text)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    expect(text).toContain("passing test cases are not listed, to keep this summary under GitHub's 1 MiB limit.")
+    const failed = input.run!.runTestCases.filter(testCase => testCase.result === 'FAILED')
+    for (const testCase of failed) expect(text).toContain(`[${testCase.name}]`)
+    expect(text).toContain('| 8900 | 1000 | 100 | 10000 |')
+  })
+
+  it('trims with a visible line linking to the run when even the failures do not fit', () => {
+    const input = largeRun(50_000)
+    const text = renderSummary(input)
+    expect(byteLength(text)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    expect(text).toContain(
+      "> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. [See every test case in QA.tech]("
+    )
+    expect(text).toContain('| 44500 | 5000 | 500 | 50000 |')
+  })
+
+  it.each([2_000, 20_000, 200_000])('stays within any budget (%i bytes)', budget => {
+    const text = renderSummary(largeRun(1_000), budget)
+    expect(byteLength(text)).toBeLessThanOrEqual(budget)
+  })
+
+  it('drops passing details before passing rows', () => {
+    const input = largeRun(200)
+    const full = renderSummary(input)
+    const budget = byteLength(full) - 100
+    const text = renderSummary(input, budget)
+    expect(text).toContain('| ✅ Passed | [Test case 1](')
+    expect(text).not.toContain('Goal reached')
+  })
+})
