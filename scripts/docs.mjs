@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as prettier from 'prettier'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,7 +39,10 @@ function replaceBetween(text, marker, content) {
 }
 
 const current = readFileSync(readmePath, 'utf8')
-const next = replaceBetween(replaceBetween(current, 'inputs', inputsTable()), 'outputs', outputsTable())
+const generated = replaceBetween(replaceBetween(current, 'inputs', inputsTable()), 'outputs', outputsTable())
+// Formatted as `npm run lint` expects, so the two checks agree.
+const config = (await prettier.resolveConfig(readmePath)) ?? {}
+const next = await prettier.format(generated, { ...config, filepath: readmePath })
 
 if (process.argv.includes('--check')) {
   if (next !== current) {
