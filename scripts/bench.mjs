@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the figures the README quotes, reproducible on any machine.
+ *   1. Start-up of `node dist/index.js` (missing-input path) against `node -e 0`.
+ *   2. Sandbox runs that finish after 10 s and 60 s, run by the built action in real time: the
+ *      delay between the run's completion and the step's exit, and the requests sent.
+ *   3. A 30-minute run on a virtual clock shared by the poller and the sandbox: mean delay and
+ *      requests over ten runs with different end times.
+ *   4. Job summary rendering for 1,000 / 10,000 / 50,000 test cases: time, bytes, peak memory.
+ * `--quick` skips the real-time runs (2).
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import examples from '@octokit/webhooks-examples' with { type: 'json' }
+import { cleanUp, runAction } from './action-runner.mjs'
+import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.mjs'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const quick = process.argv.includes('--quick')
+const rows = []
+const row = (what, figure, detail = '') => {
+  rows.push([what, figure, detail])
+  console.error(`  ${what}: ${figure} ${detail}`)
+}
+
+// The poller and renderer are TypeScript: compile them once for this script.
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', 'false', '--outDir', join(root, 'lib')],
+  {
+    cwd: root,
+    stdio: 'inherit'
+  }
+)
+const lib = path => import(pathToFileURL(join(root, 'lib', path)).href)
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function timeMs(args) {
+  const start = process.hrtime.bigint()
+  spawnSync(process.execPath, args, { env: { PATH: process.env.PATH }, stdio: 'ignore' })
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+console.error('1. Start-up (12 alternating runs each)')
+{
+  const action = []
+  const bare = []
+  timeMs(['-e', '0'])
+  timeMs([join(root, 'dist/index.js')])
+  for (let index = 0; index < 12; index += 1) {
+    action.push(timeMs([join(root, 'dist/index.js')]))
+    bare.push(timeMs(['-e', '0']))
+  }
+  const [a, b] = [median(action), median(bare)]
+  row('Start-up, `node dist/index.js` (missing input)', `${a.toFixed(1)} ms`, `median of 12`)
+  row('Start-up, `node -e 0`', `${b.toFixed(1)} ms`, 'median of 12')
+  row('Start-up ratio', `${(a / b).toFixed(2)}×`, 'target ≤ 3.5×')
+}
+
+if (!quick) {
+  console.error('2. Real-time sandbox runs (built action, blocking: true)')
+  const payload = examples.find(group => group.name === 'push').examples[5]
+  for (const seconds of [10, 60]) {
+    const sandbox = await startSandbox({ scenario: { run: { durationMs: seconds * 1000 } } })
+    let exitedAt = 0
+    const result = await runAction({
+      eventName: 'push',
+      payload,
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true' },
+      env: { GITHUB_API_URL: sandbox.url },
+      onSpawn: child => child.on('exit', () => (exitedAt = Date.now()))
+    })
+    const run = sandbox.runs.get('r001sbx')
+    const completedAt = run.startedAt + seconds * 1000
+    const requests = sandbox.requests.filter(request => request.path.startsWith('/v1/run')).length
+    row(
+      `Run finishing after ${seconds} s: completion → step exit`,
+      `${((exitedAt - completedAt) / 1000).toFixed(2)} s`,
+      `${requests} requests (start + polls + final fetch), exit code ${result.code}`
+    )
+    cleanUp(result)
+    await sandbox.close()
+  }
+}
+
+console.error('3. 30-minute runs on a virtual clock')
+{
+  const { waitForRun } = await lib('src/poller.js')
+  const { createQaTechClient } = await lib('src/qatech/client.js')
+  for (const testCases of [3, 20]) {
+    const delays = []
+    const counts = []
+    let now = 0
+    const sandbox = await startSandbox({ now: () => now })
+    for (let trial = 0; trial < 10; trial += 1) {
+      const durationMs = 30 * 60_000 + trial * 7_300
+      sandbox.reset({
+        run: { durationMs, testCases: Array.from({ length: testCases }, (_, index) => ({ name: `Test ${index + 1}` })) }
+      })
+      now = 1_000_000
+      const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
+      const started = await client.startRun({ trigger: 'GITHUB' })
+      const startedAt = now
+      const outcome = await waitForRun({
+        client,
+        shortId: started.shortId,
+        testCount: started.testCount,
+        timeoutMs: 60 * 60_000,
+        maxIntervalMs: 10_000,
+        clock: {
+          now: () => now,
+          sleep: async ms => {
+            now += ms
+            await new Promise(resolve => setImmediate(resolve))
+          }
+        },
+        signal: new AbortController().signal,
+        log: () => undefined,
+        warn: () => undefined
+      })
+      if (outcome.kind !== 'finished') throw new Error(`30-minute run ended as ${outcome.kind}`)
+      delays.push(now - (startedAt + durationMs))
+      counts.push(sandbox.requests.length)
+    }
+    await sandbox.close()
+    const mean = values => values.reduce((sum, value) => sum + value, 0) / values.length
+    row(
+      `30-min run, ${testCases} test cases: completion → noticed`,
+      `${(mean(delays) / 1000).toFixed(2)} s mean`,
+      `max ${(Math.max(...delays) / 1000).toFixed(2)} s; ${mean(counts).toFixed(0)} requests mean (max ${Math.max(...counts)}), 10 runs`
+    )
+  }
+}
+
+console.error('4. Job summary rendering')
+for (const count of [1_000, 10_000, 50_000]) {
+  const script = `
+    const { largeRun } = await import(${JSON.stringify(pathToFileURL(join(root, 'lib/__tests__/fixtures/summary-inputs.js')).href)})
+    const { renderSummary } = await import(${JSON.stringify(pathToFileURL(join(root, 'lib/src/summary.js')).href)})
+    const input = largeRun(${count})
+    const before = process.resourceUsage().maxRSS
+    const start = process.hrtime.bigint()
+    const text = renderSummary(input)
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    console.log(JSON.stringify({ ms, bytes: Buffer.byteLength(text), rssKb: process.resourceUsage().maxRSS, beforeKb: before }))
+  `
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' })
+  const { ms, bytes, rssKb, beforeKb } = JSON.parse(out)
+  row(
+    `Summary for ${count.toLocaleString('en')} test cases`,
+    `${ms.toFixed(0)} ms`,
+    `${bytes.toLocaleString('en')} bytes; peak RSS ${(rssKb / 1024).toFixed(0)} MiB (${((rssKb - beforeKb) / 1024).toFixed(0)} MiB while rendering)`
+  )
+}
+
+console.log(`\n| Measure | Figure | Detail |\n| --- | --- | --- |`)
+for (const [what, figure, detail] of rows) console.log(`| ${what} | ${figure} | ${detail} |`)
+console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`)
