@@ -3,14 +3,11 @@
  * webhook payloads, on the machine's Node and on Node 24 (the runtime of `using: node24`).
  */
 import { existsSync } from 'node:fs'
-import { cleanUp, NODE24, runAction, type ActionResult } from '../scripts/action-runner.mjs'
+import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './git-context.test.js'
 
-const runtimes = [
-  ['machine Node', process.execPath],
-  ['Node 24', NODE24]
-] as const
+const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
 
 if (!existsSync(NODE24)) throw new Error(`Node 24 is missing at ${NODE24}: run npm ci`)
 

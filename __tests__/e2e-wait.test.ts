@@ -3,14 +3,11 @@
  * and on Node 24, through every outcome, the transient faults and a cancel.
  */
 import { readFileSync } from 'node:fs'
-import { cleanUp, NODE24, runAction, type ActionResult } from '../scripts/action-runner.mjs'
+import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './git-context.test.js'
 
-const runtimes = [
-  ['machine Node', process.execPath],
-  ['Node 24', NODE24]
-] as const
+const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
 
 let sandbox: Sandbox
 beforeAll(async () => {

@@ -3,6 +3,8 @@ import type { ChildProcess } from 'node:child_process'
 
 export const ACTION_ENTRY: string
 export const NODE24: string
+export const MACHINE_NODE: string
+export function nodeVersion(node: string): string
 export const FAKE_GITHUB_TOKEN: string
 
 export interface ActionResult {

