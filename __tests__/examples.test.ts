@@ -45,3 +45,14 @@ describe('examples/', () => {
     }
   })
 })
+
+describe('.env.example for npm run local', () => {
+  it('sets only inputs that action.yml declares, and every required one', () => {
+    const names = readFileSync(join(root, '.env.example'), 'utf8')
+      .split('\n')
+      .filter(line => line.startsWith('INPUT_'))
+      .map(line => line.slice('INPUT_'.length, line.indexOf('=')).toLowerCase())
+    expect(names.filter(name => !inputNames.includes(name))).toEqual([])
+    expect(requiredInputs.filter(name => !names.includes(name))).toEqual([])
+  })
+})

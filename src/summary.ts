@@ -56,13 +56,34 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
   const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. ${link('See every test case in QA.tech', input.started.url)}.\n`
   let used = byteLength(trailer)
   const kept: string[] = []
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     const size = byteLength(part.text)
-    if (!part.essential && used + size > budgetBytes) break
-    kept.push(part.text)
-    used += size
+    if (used + size <= budgetBytes) {
+      kept.push(part.text)
+      used += size
+    } else if (index === 0) {
+      // Even the heading is too long for the budget: keep what fits of it.
+      const text = truncateToBytes(part.text, budgetBytes - used)
+      kept.push(text)
+      used += byteLength(text)
+    } else if (!part.essential) {
+      break
+    }
   }
   return `${kept.join('')}${trailer}`
+}
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
+function truncateToBytes(text: string, maxBytes: number): string {
+  let bytes = 0
+  let end = 0
+  for (const char of text) {
+    const size = byteLength(char)
+    if (bytes + size > maxBytes) break
+    bytes += size
+    end += char.length
+  }
+  return text.slice(0, end)
 }
 
 const RESULT_ORDER: Record<string, number> = { FAILED: 0, PASSED: 2 }
