@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
-import { examplePayload } from './git-context.test.js'
+import { examplePayload } from './fixtures/payloads.js'
 
 const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
 
@@ -208,37 +208,6 @@ describe.each(runtimes)('on %s', (_, node) => {
       'timeout_minutes must be a number of minutes greater than 0 and at most 7200, not "soon".'
     ])
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
-  })
-
-  it('fork pull request without a token: explains why and what to do', async () => {
-    const payload = examplePayload('pull_request')
-    ;(payload.pull_request as { head: { repo: { full_name: string } } }).head.repo.full_name = 'fork-owner/Hello-World'
-    const result = await act('pull_request', payload, { api_token: '' })
-    expect(result.code).toBe(1)
-    expect(sandbox.requests).toEqual([])
-    expect(result.stdout).toMatch(
-      /::error::api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks/
-    )
-  })
-
-  it('a wrong token: the API message and where to get a key, exit code 1', async () => {
-    const result = await act('push', examplePayload('push'), { api_token: 'not-the-key' })
-    expect(result.code).toBe(1)
-    expect(commandLines(result.stdout)).toContain(
-      '::error::QA.tech did not accept the API key (HTTP 401: Invalid or missing API key). Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API.'
-    )
-    expect(result.stdout.replace('::add-mask::not-the-key', '')).not.toContain('not-the-key')
-  })
-
-  it('waits out a 503 with Retry-After and starts exactly one run', async () => {
-    sandbox.setScenario({ faults: [{ path: '/v1/run', status: 503, retryAfter: 1 }] })
-    const result = await act('push', examplePayload('push'))
-    expect(result.code).toBe(0)
-    expect(startBodies()).toHaveLength(2)
-    expect(sandbox.runs.size).toBe(1)
-    expect(result.stdout).toMatch(
-      /::warning::QA.tech had a server error \(HTTP 503: Injected fault 503\)\. .*Trying again in 1 s\./
-    )
   })
 
   it('a hostile commit message cannot issue workflow commands', async () => {

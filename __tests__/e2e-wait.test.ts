@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
-import { examplePayload } from './git-context.test.js'
+import { examplePayload } from './fixtures/payloads.js'
 
 const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
 
@@ -31,8 +31,6 @@ const failingTests = [
 
 const commandLines = (stdout: string, command: string) =>
   stdout.split('\n').filter(line => line.startsWith(`::${command}`))
-const runsStarted = () =>
-  sandbox.requests.filter(request => request.method === 'POST' && request.path === '/v1/run').length
 
 describe.each(runtimes)('blocking, on %s', (_, node) => {
   async function waitFor(
@@ -132,35 +130,6 @@ describe.each(runtimes)('blocking, on %s', (_, node) => {
     expect(error).not.toMatch(/failed/)
     expect(result.summary).toMatch(/^## ⏱️ QA.tech: timed out waiting for the run/)
     expect(result.summary).toContain('The QA.tech run goes on')
-  })
-
-  it('an unknown status: keeps waiting, warns once', async () => {
-    const result = await waitFor({ run: { statusSequence: ['RUNNING', 'PAUSED', 'PAUSED', 'COMPLETED'] } })
-    expect(result.code).toBe(0)
-    expect(commandLines(result.stdout, 'warning')).toEqual([
-      '::warning::QA.tech reports the status "PAUSED", which this action does not know; waiting on.'
-    ])
-  })
-
-  it.each<[string, PartialScenario['faults']]>([
-    ['three 503s then success', [{ method: 'GET', status: 503, times: 3 }]],
-    ['429 with Retry-After: 2', [{ method: 'GET', status: 429, retryAfter: 2 }]],
-    ['a connection reset', [{ method: 'GET', reset: true }]],
-    ['invalid JSON once', [{ method: 'GET', invalidJson: true }]]
-  ])('rides out %s: passes, one run, one warning', async (_, faults) => {
-    const result = await waitFor({ faults })
-    expect(result.code).toBe(0)
-    expect(result.outputs.run_result).toBe('PASSED')
-    expect(runsStarted()).toBe(1)
-    expect(commandLines(result.stdout, 'warning')).toHaveLength(1)
-    expect(result.stdout).toMatch(/QA.tech answers again, after \d failed attempts?\./)
-  })
-
-  it('a response that hangs past the deadline: TIMED_OUT, not a crash', async () => {
-    const result = await waitFor({ faults: [{ method: 'GET', hang: true }] }, { timeout_minutes: '0.05' })
-    expect(result.code).toBe(1)
-    expect(result.outputs.run_status).toBe('TIMED_OUT')
-    expect(result.summary).toContain('timed out waiting')
   })
 
   it('401 while polling: fails at once with the reason, summary still written', async () => {

@@ -1,16 +1,5 @@
-import examples from '@octokit/webhooks-examples' with { type: 'json' }
-import { isDeletionPush, isForkPullRequest, resolveGitContext, type EventPayload } from '../src/git-context.js'
-
-/** Real webhook payloads, by event name and action. */
-export function examplePayload(
-  event: string,
-  predicate: (payload: EventPayload) => boolean = () => true
-): EventPayload {
-  const group = (examples as unknown as { name: string; examples: EventPayload[] }[]).find(item => item.name === event)
-  const payload = group?.examples.find(predicate)
-  if (!payload) throw new Error(`no ${event} example`)
-  return structuredClone(payload)
-}
+import { isDeletionPush, isForkPullRequest, resolveGitContext } from '../src/git-context.js'
+import { examplePayload } from './fixtures/payloads.js'
 
 const env = {
   GITHUB_ACTOR: 'runner-actor',
