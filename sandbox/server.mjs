@@ -452,6 +452,7 @@ function cliOptions(argv) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sandbox = await startSandbox(cliOptions(process.argv.slice(2)))
+  // --port 0 picks a free port; this line says which.
   console.log(`QA.tech sandbox listening on ${sandbox.url} (API token: ${SANDBOX_TOKEN})`)
   const stop = () => sandbox.close().then(() => process.exit(0))
   process.on('SIGINT', stop)

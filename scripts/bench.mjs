@@ -92,6 +92,46 @@ if (!quick) {
   }
 }
 
+console.error('2b. Workflow cancel: SIGINT during the wait → exit (5 times)')
+{
+  const payload = examples.find(group => group.name === 'push').examples[5]
+  const sandbox = await startSandbox({ scenario: { run: { durationMs: 600_000 } } })
+  const times = []
+  const codes = new Set()
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    sandbox.reset({ run: { durationMs: 600_000 } })
+    let signalledAt = 0
+    let exitedAt = 0
+    const result = await runAction({
+      eventName: 'push',
+      payload,
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true' },
+      onSpawn: (child, output) => {
+        child.on('exit', () => (exitedAt = Date.now()))
+        const timer = setInterval(() => {
+          // Signal in the middle of a pause between polls, the usual moment.
+          if (output().includes('Waiting for QA.tech run')) {
+            clearInterval(timer)
+            setTimeout(() => {
+              signalledAt = Date.now()
+              child.kill('SIGINT')
+            }, 700)
+          }
+        }, 20)
+      }
+    })
+    times.push(exitedAt - signalledAt)
+    codes.add(result.code)
+    cleanUp(result)
+  }
+  await sandbox.close()
+  row(
+    'Workflow cancel: SIGINT → step exit',
+    `${median(times).toFixed(0)} ms median`,
+    `max ${Math.max(...times)} ms of 5; exit code ${[...codes].join(', ')}; target < 2,000 ms`
+  )
+}
+
 console.error('3. 30-minute runs on a virtual clock')
 {
   const { waitForRun } = await lib('src/poller.js')
