@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import { withCancellation } from './cancellation.js'
 import { systemClock, type Clock } from './clock.js'
 import { githubCommitMessageReader, type CommitMessageReader } from './commit-message.js'
-import { Inputs, Outputs } from './constants.js'
+import { Outputs } from './constants.js'
 import { readDeployment } from './deployment.js'
 import { ActionError, messageOf } from './errors.js'
 import {
@@ -12,19 +13,21 @@ import {
   type EventPayload,
   type GitContext
 } from './git-context.js'
-import { createQaTechClient, type QaTechClient } from './qatech/client.js'
-import type { StartedRun, StartRunRequest } from './qatech/types.js'
+import { logGitContext, logRequest, logStarted } from './log.js'
 import { decideOutcome } from './outcome.js'
 import { waitForRun } from './poller.js'
+import { createQaTechClient, type QaTechClient } from './qatech/client.js'
+import type { StartedRun } from './qatech/types.js'
 import { annotateFailures, setOutcomeOutputs, setStartedOutputs, writeJobSummary, writeResultsFile } from './report.js'
-import { renderSummary } from './summary.js'
 import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
+import { environmentUrls, maskBypassUrls, maskSecretInputs } from './secrets.js'
 import { parseSettings, type Settings } from './settings.js'
 import { startWithRetry } from './start-retry.js'
-import { firstLine, inline, quote } from './untrusted-text.js'
+import { renderSummary, type SummaryInput } from './summary.js'
+import { inline, quote } from './untrusted-text.js'
 import { redactBypassSecret } from './vercel-bypass.js'
 
-/** What `run` needs from the outside world; tests replace parts of it. */
+/** What `run` needs from the outside world. */
 export interface Dependencies {
   readonly env: NodeJS.ProcessEnv
   readonly clock: Clock
@@ -45,7 +48,13 @@ export const defaultDependencies: Dependencies = {
 /** The action: the one place that decides whether the step passes. */
 export async function run(deps: Dependencies = defaultDependencies): Promise<void> {
   try {
-    await startAndReport(deps)
+    const started = await startRun(deps)
+    if (started === undefined) return
+    if (!started.settings.blocking) {
+      if (started.settings.jobSummary) await writeJobSummary(renderSummary(notWaiting(started.report)))
+      return
+    }
+    await waitAndReport(started, deps)
   } catch (error) {
     if (error instanceof ActionError) {
       core.setFailed(error.message)
@@ -56,8 +65,17 @@ export async function run(deps: Dependencies = defaultDependencies): Promise<voi
   }
 }
 
-async function startAndReport(deps: Dependencies): Promise<void> {
-  maskSecrets()
+interface Started {
+  readonly settings: Settings
+  readonly client: QaTechClient
+  readonly git: GitContext
+  /** The part of the summary known once the run has started. */
+  readonly report: Pick<SummaryInput, 'started' | 'git' | 'environmentUrls'>
+}
+
+/** Inputs to a started run; undefined when the event gives nothing to test. */
+async function startRun(deps: Dependencies): Promise<Started | undefined> {
+  maskSecretInputs()
   const eventName = deps.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(deps.env.GITHUB_EVENT_PATH)
   const settings = await parseSettings(name => core.getInput(name), {
@@ -72,9 +90,7 @@ async function startAndReport(deps: Dependencies): Promise<void> {
       `The deployment's state is ${quote(deployment.state)}, not "success": QA.tech tests a deployment once it has succeeded.`
     )
   }
-  if (isDeletionPush(eventName, payload)) {
-    return skip('This push deleted a branch or tag: there is no commit to test.')
-  }
+  if (isDeletionPush(eventName, payload)) return skip('This push deleted a branch or tag: there is no commit to test.')
 
   const git = await withCommitMessage(
     resolveGitContext(eventName, payload, deps.env),
@@ -84,18 +100,13 @@ async function startAndReport(deps: Dependencies): Promise<void> {
 
   const client = deps.createClient(settings)
   const planned = planApplications(settings, deployment.kind === 'preview' ? deployment : undefined)
-  const applications = applyBypassSecret(
-    await resolveApplications(
-      planned,
-      () => client.listApplications(),
-      message => core.info(message)
-    ),
-    settings.vercelBypassSecret
+  const resolved = await resolveApplications(
+    planned,
+    () => client.listApplications(),
+    message => core.info(message)
   )
-  maskUrlsWithSecret(
-    applications.map(app => app.environment).flatMap(env => (env && 'url' in env ? [env.url] : [])),
-    settings
-  )
+  const applications = applyBypassSecret(resolved, settings.vercelBypassSecret)
+  maskBypassUrls(applications, settings.vercelBypassSecret)
 
   const request = buildStartRunRequest(settings, git, applications)
   logRequest(request)
@@ -106,21 +117,13 @@ async function startAndReport(deps: Dependencies): Promise<void> {
   )
   setStartedOutputs(started)
   logStarted(started)
+  const testedUrls = environmentUrls(applications).map(redactBypassSecret)
+  return { settings, client, git, report: { started, git, environmentUrls: testedUrls } }
+}
 
-  const summary = {
-    started,
-    git,
-    environmentUrls: applications.flatMap(app =>
-      app.environment && 'url' in app.environment ? [redactBypassSecret(app.environment.url)] : []
-    )
-  }
-  if (!settings.blocking) {
-    if (settings.jobSummary)
-      await writeJobSummary(renderSummary({ ...summary, outcome: undefined, run: undefined, waitedMs: undefined }))
-    return
-  }
-
-  const wait = await waitWithCancellation(signal =>
+async function waitAndReport({ settings, client, git, report }: Started, deps: Dependencies): Promise<void> {
+  const started: StartedRun = report.started
+  const wait = await withCancellation(signal =>
     waitForRun({
       client,
       shortId: started.shortId,
@@ -134,17 +137,7 @@ async function startAndReport(deps: Dependencies): Promise<void> {
     })
   ).catch(async (error: unknown) => {
     // A run was started: the summary says so, whatever ended the wait.
-    if (settings.jobSummary) {
-      await writeJobSummary(
-        renderSummary({
-          ...summary,
-          outcome: undefined,
-          run: undefined,
-          waitedMs: undefined,
-          problem: messageOf(error)
-        })
-      )
-    }
+    if (settings.jobSummary) await writeJobSummary(renderSummary({ ...notWaiting(report), problem: messageOf(error) }))
     throw error
   })
 
@@ -152,8 +145,9 @@ async function startAndReport(deps: Dependencies): Promise<void> {
   const finalRun = wait.kind === 'finished' ? wait.run : wait.last
   setOutcomeOutputs(outcome, writeResultsFile(started, finalRun, git, outcome, deps.env.RUNNER_TEMP))
   if (!outcome.succeeded) annotateFailures(finalRun)
-  if (settings.jobSummary)
-    await writeJobSummary(renderSummary({ ...summary, outcome, run: finalRun, waitedMs: wait.waitedMs }))
+  if (settings.jobSummary) {
+    await writeJobSummary(renderSummary({ ...report, outcome, run: finalRun, waitedMs: wait.waitedMs }))
+  }
 
   if (wait.kind === 'interrupted') {
     core.setFailed(outcome.message)
@@ -164,41 +158,14 @@ async function startAndReport(deps: Dependencies): Promise<void> {
   else core.info(outcome.message)
 }
 
-/**
- * The runner sends SIGINT when the workflow is cancelled or the step's timeout-minutes passes,
- * then SIGTERM 7.5 s later, then kills the process: stop waiting at once so the outputs and the
- * summary are still written.
- */
-async function waitWithCancellation<T>(wait: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController()
-  const onSignal = (signal: NodeJS.Signals) => {
-    core.info(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
-    controller.abort()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
-  try {
-    return await wait(controller.signal)
-  } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-  }
+function notWaiting(report: Started['report']): SummaryInput {
+  return { ...report, outcome: undefined, run: undefined, waitedMs: undefined }
 }
 
-/** The API token and bypass secret are masked before anything could print them. */
-function maskSecrets(): void {
-  for (const name of [Inputs.ApiToken, Inputs.VercelBypassSecret]) {
-    const secret = core.getInput(name).trim()
-    if (secret === '') continue
-    core.setSecret(secret)
-    // URLs carry the bypass secret percent-encoded.
-    if (encodeURIComponent(secret) !== secret) core.setSecret(encodeURIComponent(secret))
-  }
-}
-
-function maskUrlsWithSecret(urls: readonly string[], settings: Settings): void {
-  if (settings.vercelBypassSecret === undefined) return
-  for (const url of urls) core.setSecret(url)
+function skip(reason: string): undefined {
+  core.notice(`${reason} No QA.tech run was started.`)
+  core.setOutput(Outputs.RunCreated, 'false')
+  return undefined
 }
 
 function readEventPayload(path: string | undefined): EventPayload {
@@ -223,42 +190,4 @@ async function withCommitMessage(git: GitContext, readCommitMessage: CommitMessa
       'Give the job `permissions: contents: read` to include it.'
   )
   return git
-}
-
-function logGitContext(eventName: string, git: GitContext): void {
-  core.startGroup('Git context')
-  core.info(`event: ${quote(eventName)}`)
-  core.info(`actor: ${quote(git.actor ?? '')}`)
-  core.info(`repository: ${quote(git.repository ?? '')}`)
-  core.info(`branch: ${quote(git.branch ?? '')}`)
-  core.info(`commit: ${quote(git.commitHash ?? '')}`)
-  core.info(`commit message: ${quote(firstLine(git.commitMessage ?? ''))}`)
-  core.endGroup()
-}
-
-function logRequest(request: StartRunRequest): void {
-  const shown = {
-    ...request,
-    commitMessage: request.commitMessage === undefined ? undefined : firstLine(request.commitMessage),
-    applications: request.applications?.map(app =>
-      app.environment && 'url' in app.environment
-        ? { ...app, environment: { ...app.environment, url: redactBypassSecret(app.environment.url) } }
-        : app
-    )
-  }
-  core.startGroup('Run request')
-  // JSON keeps every untrusted value inside quotes on an indented line; `##[` is the only marker left.
-  core.info(JSON.stringify(shown, null, 2).replace(/##\[/g, '##\\u005b'))
-  core.endGroup()
-}
-
-function skip(reason: string): void {
-  core.notice(`${reason} No QA.tech run was started.`)
-  core.setOutput(Outputs.RunCreated, 'false')
-}
-
-function logStarted(run: StartedRun): void {
-  const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : ''
-  const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`
-  core.info(`Started QA.tech run ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)
 }

@@ -3,7 +3,7 @@ import { ActionError } from './errors.js'
 import type { GitContext } from './git-context.js'
 import type { Application, ApplicationOverride, EnvironmentOverride, StartRunRequest } from './qatech/types.js'
 import type { Settings } from './settings.js'
-import { withoutUndefined } from './settings.js'
+import { withoutUndefined } from './validation.js'
 import { inline } from './untrusted-text.js'
 import { withBypassSecret } from './vercel-bypass.js'
 

@@ -16,6 +16,14 @@ export function quote(text: string): string {
 }
 
 /**
+ * Pretty JSON of untrusted values: each value stays quoted on an indented line, so no line can
+ * start a command; `##[` is broken up as in `quote`.
+ */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(LEGACY_COMMAND, '##\\u005b')
+}
+
+/**
  * Makes untrusted text safe to print inside a line of our own: folds it onto one line, breaks up
  * command markers and shortens it, without the quotes of `quote`.
  */
