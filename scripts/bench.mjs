@@ -7,9 +7,10 @@
  *   3. A 30-minute run on a virtual clock shared by the poller and the sandbox: mean delay and
  *      requests over ten runs with different end times.
  *   4. Job summary rendering for 1,000 / 10,000 / 50,000 test cases: time, bytes, peak memory.
- * `--quick` skips the real-time runs (2).
+ * `--quick` skips the real-time runs (2); `--readme` also writes the table into README.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import examples from '@octokit/webhooks-examples' with { type: 'json' }
@@ -202,8 +203,22 @@ for (const count of [1_000, 10_000, 50_000]) {
   )
 }
 
-console.log(`\n| Measure | Figure | Detail |\n| --- | --- | --- |`)
-for (const [what, figure, detail] of rows) console.log(`| ${what} | ${figure} | ${detail} |`)
-console.log(
-  `\nBench on Node ${process.version} (start-up on both runtimes), ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`
-)
+const table = [
+  '| Measure | Figure | Detail |',
+  '| --- | --- | --- |',
+  ...rows.map(([what, figure, detail]) => `| ${what} | ${figure} | ${detail} |`),
+  '',
+  `Bench on Node ${process.version} (start-up on both runtimes), ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}.`
+].join('\n')
+console.log(`\n${table}`)
+
+if (process.argv.includes('--readme')) {
+  const readmePath = join(root, 'README.md')
+  const readme = readFileSync(readmePath, 'utf8')
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->']
+  const from = readme.indexOf(start) + start.length
+  const prettier = await import('prettier')
+  const config = (await prettier.resolveConfig(readmePath)) ?? {}
+  const next = `${readme.slice(0, from)}\n\n${table}\n\n${readme.slice(readme.indexOf(end))}`
+  writeFileSync(readmePath, await prettier.format(next, { ...config, filepath: readmePath }))
+}
