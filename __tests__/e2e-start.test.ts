@@ -163,31 +163,53 @@ describe.each(runtimes)('on %s', (_, node) => {
   })
 
   it('merge_group: the queue base branch, head SHA and message', async () => {
-    const result = await act('merge_group', examplePayload('merge_group'))
+    const payload = examplePayload('merge_group')
+    const result = await act('merge_group', payload)
     expect(result.code).toBe(0)
-    expect(startBodies()[0]).toMatchObject({
-      branch: 'main',
-      commitHash: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
-      commitMessage: 'Merge pull request #2048 from octo-repo/update-readme\n\nUpdate README.md'
-    })
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: (payload.sender as { login: string }).login,
+        branch: 'main',
+        commitHash: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
+        commitMessage: 'Merge pull request #2048 from octo-repo/update-readme\n\nUpdate README.md',
+        repository: (payload.repository as { full_name: string }).full_name
+      }
+    ])
   })
 
   it('workflow_run: the triggering run head branch, SHA and message', async () => {
-    const result = await act('workflow_run', examplePayload('workflow_run'))
+    const payload = examplePayload('workflow_run')
+    const result = await act('workflow_run', payload)
     expect(result.code).toBe(0)
-    expect(startBodies()[0]).toMatchObject({
-      branch: 'main',
-      commitHash: '5779607b49aab1200488439f02372c57b4f75444',
-      commitMessage: 'Update milestone-created.yml'
-    })
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: (payload.sender as { login: string }).login,
+        branch: 'main',
+        commitHash: '5779607b49aab1200488439f02372c57b4f75444',
+        commitMessage: 'Update milestone-created.yml',
+        repository: (payload.repository as { full_name: string }).full_name
+      }
+    ])
   })
 
   it.each(['workflow_dispatch', 'release'])('%s: GITHUB_REF_NAME and GITHUB_SHA, message from the API', async event => {
     const sha = '0123456789abcdef0123456789abcdef01234567'
+    const payload = examplePayload(event)
     sandbox.setScenario({ commits: { [sha]: 'Release 1.2' } })
-    const result = await act(event, examplePayload(event), {}, { GITHUB_REF_NAME: 'v1.2.0', GITHUB_SHA: sha })
+    const result = await act(event, payload, {}, { GITHUB_REF_NAME: 'v1.2.0', GITHUB_SHA: sha })
     expect(result.code).toBe(0)
-    expect(startBodies()[0]).toMatchObject({ branch: 'v1.2.0', commitHash: sha, commitMessage: 'Release 1.2' })
+    expect(startBodies()).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: (payload.sender as { login: string }).login,
+        branch: 'v1.2.0',
+        commitHash: sha,
+        commitMessage: 'Release 1.2',
+        repository: (payload.repository as { full_name: string }).full_name
+      }
+    ])
   })
 
   it('bad input: one line per problem, exit code 1, no stack trace, no request', async () => {

@@ -162,6 +162,21 @@ describe.each(runtimes)('blocking, on %s', (_, node) => {
     expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
   })
 
+  it('a runner without GITHUB_STEP_SUMMARY (older GHES, local): no summary, no warning', async () => {
+    sandbox.reset({})
+    const result = await runAction({
+      node,
+      eventName: 'push',
+      payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true' },
+      env: { GITHUB_STEP_SUMMARY: undefined }
+    })
+    results.push(result)
+    expect(result.code).toBe(0)
+    expect(commandLines(result.stdout, 'warning')).toEqual([])
+    expect(result.outputs.run_result).toBe('PASSED')
+  })
+
   it('job_summary: false writes no summary', async () => {
     const result = await waitFor({}, { job_summary: 'false' })
     expect(result.code).toBe(0)
