@@ -1,6 +1,8 @@
+import { jest } from '@jest/globals'
 import type { Clock } from '../src/clock.js'
 import { ApiError, createQaTechClient } from '../src/qatech/client.js'
-import { isTransient, transientDelayMs, waitForRun, type WaitOptions } from '../src/poller.js'
+import { waitForRun, type WaitOptions } from '../src/poller.js'
+import { isTransient, readWithRetry, transientDelayMs } from '../src/retry-policy.js'
 import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 
 /** Virtual time shared by the poller and the sandbox: sleeping advances it at once. */
@@ -162,6 +164,37 @@ describe('retry policy', () => {
     expect(isTransient(new ApiError('x', 400, 'http'))).toBe(false)
     expect(isTransient(new ApiError('x', 401, 'http'))).toBe(false)
     expect(isTransient(new Error('x'))).toBe(false)
+  })
+
+  it('retries a transient read a few times, warning once, then gives up', async () => {
+    const clock = virtualClock()
+    const warnings: string[] = []
+    let calls = 0
+    const flaky = async () => {
+      calls += 1
+      if (calls < 3) throw new ApiError('QA.tech could not answer (HTTP 502).', 502, 'http')
+      return 'applications'
+    }
+    await expect(
+      readWithRetry(
+        flaky,
+        clock,
+        message => warnings.push(message),
+        () => 0.5
+      )
+    ).resolves.toBe('applications')
+    expect(warnings).toEqual(['QA.tech could not answer (HTTP 502). Asking again.'])
+    expect(clock.sleeps).toEqual([1_000, 2_000])
+
+    const down = async () => {
+      throw new ApiError('down', 503, 'http')
+    }
+    await expect(readWithRetry(down, virtualClock(), () => undefined)).rejects.toThrow('down')
+    const forbidden = jest.fn(async () => {
+      throw new ApiError('no', 403, 'http')
+    })
+    await expect(readWithRetry(forbidden, virtualClock(), () => undefined)).rejects.toThrow('no')
+    expect(forbidden).toHaveBeenCalledTimes(1)
   })
 
   it('backs off exponentially with jitter, up to 30 s, or as Retry-After says', () => {

@@ -22,6 +22,7 @@ import { annotateFailures, setOutcomeOutputs, setStartedOutputs, writeJobSummary
 import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
 import { environmentUrls, maskBypassUrls, maskSecretInputs } from './secrets.js'
 import { parseSettings, type Settings } from './settings.js'
+import { readWithRetry } from './retry-policy.js'
 import { startWithRetry } from './start-retry.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 import { inline, quote } from './untrusted-text.js'
@@ -102,7 +103,12 @@ async function startRun(deps: Dependencies): Promise<Started | undefined> {
   const planned = planApplications(settings, deployment.kind === 'preview' ? deployment : undefined)
   const resolved = await resolveApplications(
     planned,
-    () => client.listApplications(),
+    () =>
+      readWithRetry(
+        () => client.listApplications(),
+        deps.clock,
+        message => core.warning(message)
+      ),
     message => core.info(message)
   )
   const applications = applyBypassSecret(resolved, settings.vercelBypassSecret)

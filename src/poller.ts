@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js'
 import { ApiError, type QaTechClient, type RunDetail } from './qatech/client.js'
+import { isTransient, transientDelayMs } from './retry-policy.js'
 import type { RunState } from './qatech/types.js'
 import { nextPollDelay, type Progress } from './poll-schedule.js'
 import { formatDuration } from './duration.js'
@@ -12,7 +13,6 @@ const KNOWN_STATUSES: readonly string[] = ['INITIATED', 'RUNNING', ...TERMINAL_S
 const PROGRESS_TEST_CASE_LIMIT = 200
 const HEARTBEAT_MS = 60_000
 const REQUEST_TIMEOUT_MS = 30_000
-const TRANSIENT_BACKOFF = { firstMs: 1_000, maxMs: 30_000 } as const
 
 export interface WaitOptions {
   readonly client: QaTechClient
@@ -38,21 +38,6 @@ export type WaitOutcome =
   | (Waited & { readonly kind: 'finished'; readonly run: RunState })
   | (Waited & { readonly kind: 'timed-out' })
   | (Waited & { readonly kind: 'interrupted' })
-
-/** True for failures that say nothing about the run: ask again while time remains. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false
-  if (error.kind !== 'http') return true
-  const status = error.status ?? 0
-  return status >= 500 || status === 429 || status === 408
-}
-
-/** Exponential backoff with jitter, or the server's `Retry-After` when it sent one. */
-export function transientDelayMs(failures: number, retryAfterMs: number | undefined, random: () => number): number {
-  if (retryAfterMs !== undefined) return retryAfterMs
-  const base = Math.min(TRANSIENT_BACKOFF.maxMs, TRANSIENT_BACKOFF.firstMs * 2 ** Math.max(0, failures - 1))
-  return Math.round(base * (0.8 + 0.4 * random()))
-}
 
 /**
  * Waits until the run reaches a terminal status, the deadline passes or the workflow is
