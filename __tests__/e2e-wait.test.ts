@@ -177,6 +177,40 @@ describe.each(runtimes)('blocking, on %s', (_, node) => {
     expect(result.outputs.run_result).toBe('PASSED')
   })
 
+  it('a bypass secret quoted back by QA.tech stays out of the summary, annotations, outputs and results file', async () => {
+    const secret = 'byp4ss/S3cret'
+    const visited = `https://preview.example.com/?x-vercel-protection-bypass=${encodeURIComponent(secret)}`
+    const result = await waitFor(
+      {
+        run: {
+          result: 'FAILED',
+          testCases: [
+            {
+              name: `Open ${visited}`,
+              result: 'FAILED',
+              resultTitle: `Blank page at ${visited}`,
+              evaluationThought: `Raw ${secret}`
+            }
+          ]
+        }
+      },
+      { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret }
+    )
+    expect(result.code).toBe(1)
+    const written = [
+      result.summary,
+      JSON.stringify(result.outputs),
+      readFileSync(result.outputs.results_file ?? '', 'utf8')
+    ]
+    for (const text of written) {
+      expect(text).not.toContain(secret)
+      expect(text).not.toContain(encodeURIComponent(secret))
+    }
+    expect(result.summary).toContain('x-vercel-protection-bypass=\\*\\*\\*')
+    const logLines = result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+    expect(logLines.filter(line => line.includes(secret) || line.includes(encodeURIComponent(secret)))).toEqual([])
+  })
+
   it('job_summary: false writes no summary', async () => {
     const result = await waitFor({}, { job_summary: 'false' })
     expect(result.code).toBe(0)

@@ -20,7 +20,7 @@ import { createQaTechClient, type QaTechClient } from './qatech/client.js'
 import type { StartedRun } from './qatech/types.js'
 import { annotateFailures, setOutcomeOutputs, setStartedOutputs, writeJobSummary, writeResultsFile } from './report.js'
 import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
-import { environmentUrls, maskBypassUrls, maskSecretInputs } from './secrets.js'
+import { environmentUrls, maskBypassUrls, maskSecretInputs, redactSecrets } from './secrets.js'
 import { parseSettings, type Settings } from './settings.js'
 import { readWithRetry } from './retry-policy.js'
 import { startWithRetry } from './start-retry.js'
@@ -147,8 +147,10 @@ async function waitAndReport({ settings, client, git, report }: Started, deps: D
     throw error
   })
 
-  const outcome = decideOutcome(wait, started, settings)
-  const finalRun = wait.kind === 'finished' ? wait.run : wait.last
+  // QA.tech's text may quote a visited URL with the bypass secret: scrub it before any report.
+  const reported = redactSecrets(wait, [settings.apiToken, settings.vercelBypassSecret])
+  const outcome = decideOutcome(reported, started, settings)
+  const finalRun = reported.kind === 'finished' ? reported.run : reported.last
   setOutcomeOutputs(outcome, writeResultsFile(started, finalRun, git, outcome, deps.env.RUNNER_TEMP))
   if (!outcome.succeeded) annotateFailures(finalRun)
   if (settings.jobSummary) {
