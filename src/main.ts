@@ -143,7 +143,10 @@ async function waitAndReport({ settings, client, git, report }: Started, deps: D
     })
   ).catch(async (error: unknown) => {
     // A run was started: the summary says so, whatever ended the wait.
-    if (settings.jobSummary) await writeJobSummary(renderSummary({ ...notWaiting(report), problem: messageOf(error) }))
+    if (settings.jobSummary) {
+      const problem = redactSecrets(messageOf(error), [settings.apiToken, settings.vercelBypassSecret])
+      await writeJobSummary(renderSummary({ ...notWaiting(report), problem }))
+    }
     throw error
   })
 
