@@ -1,4 +1,5 @@
 import type { EventPayload } from './git-context.js'
+import { asRecord } from './validation.js'
 
 /** What a deployment event means for this step. */
 export type DeploymentDecision =
@@ -15,8 +16,8 @@ export type DeploymentDecision =
  */
 export function readDeployment(eventName: string, payload: EventPayload): DeploymentDecision {
   if (eventName !== 'deployment_status') return { kind: 'none' }
-  const status = record(payload.deployment_status)
-  const deployment = record(payload.deployment)
+  const status = asRecord(payload.deployment_status)
+  const deployment = asRecord(payload.deployment)
   const state = typeof status.state === 'string' ? status.state : 'unknown'
   if (state !== 'success') return { kind: 'skip', state }
   const url = [status.environment_url, status.target_url].find(isHttpUrl)
@@ -33,8 +34,4 @@ function isHttpUrl(value: unknown): value is string {
   } catch {
     return false
   }
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
 }

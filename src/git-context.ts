@@ -1,4 +1,5 @@
 import type { GitHubTriggerFields } from './qatech/types.js'
+import { asRecord } from './validation.js'
 
 /** A webhook payload as the runner writes it to GITHUB_EVENT_PATH. Read defensively. */
 export type EventPayload = Record<string, unknown>
@@ -28,8 +29,8 @@ export interface GitContext extends GitHubTriggerFields {
  * GitHub makes (`refs/pull/N/merge`), which is on no branch and not the commit the author pushed.
  */
 export function resolveGitContext(eventName: string, payload: EventPayload, env: RunnerEnvironment): GitContext {
-  const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || text(record(payload.sender).login)
-  const repository = env.GITHUB_REPOSITORY || text(record(payload.repository).full_name)
+  const actor = env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || text(asRecord(payload.sender).login)
+  const repository = env.GITHUB_REPOSITORY || text(asRecord(payload.repository).full_name)
   const fallback = { branch: nonEmpty(env.GITHUB_REF_NAME), commitHash: nonEmpty(env.GITHUB_SHA) }
   const commit = commitFor(eventName, payload)
 
@@ -54,7 +55,7 @@ interface Commit {
 function commitFor(eventName: string, payload: EventPayload): Commit {
   switch (eventName) {
     case 'push': {
-      const headCommit = record(payload.head_commit)
+      const headCommit = asRecord(payload.head_commit)
       return {
         branch: refName(text(payload.ref)),
         commitHash: text(payload.after),
@@ -63,34 +64,34 @@ function commitFor(eventName: string, payload: EventPayload): Commit {
     }
     case 'pull_request':
     case 'pull_request_target': {
-      const head = record(record(payload.pull_request).head)
+      const head = asRecord(asRecord(payload.pull_request).head)
       return { branch: text(head.ref), commitHash: text(head.sha) }
     }
     case 'deployment':
     case 'deployment_status': {
-      const deployment = record(payload.deployment)
+      const deployment = asRecord(payload.deployment)
       return { branch: refName(text(deployment.ref)), commitHash: text(deployment.sha) }
     }
     case 'merge_group': {
-      const group = record(payload.merge_group)
+      const group = asRecord(payload.merge_group)
       return {
         branch: refName(text(group.base_ref)),
         commitHash: text(group.head_sha),
-        commitMessage: text(record(group.head_commit).message)
+        commitMessage: text(asRecord(group.head_commit).message)
       }
     }
     case 'workflow_run': {
-      const workflowRun = record(payload.workflow_run)
+      const workflowRun = asRecord(payload.workflow_run)
       return {
         branch: text(workflowRun.head_branch),
         commitHash: text(workflowRun.head_sha),
-        commitMessage: text(record(workflowRun.head_commit).message)
+        commitMessage: text(asRecord(workflowRun.head_commit).message)
       }
     }
     case 'check_suite':
     case 'check_run': {
-      const check = record(payload[eventName])
-      const suite = eventName === 'check_run' ? record(check.check_suite) : check
+      const check = asRecord(payload[eventName])
+      const suite = eventName === 'check_run' ? asRecord(check.check_suite) : check
       return { branch: text(suite.head_branch) ?? text(check.head_branch), commitHash: text(check.head_sha) }
     }
     default:
@@ -106,19 +107,15 @@ export function isDeletionPush(eventName: string, payload: EventPayload): boolea
 /** True for a pull request whose head lives in another repository (a fork). */
 export function isForkPullRequest(eventName: string, payload: EventPayload): boolean {
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return false
-  const pullRequest = record(payload.pull_request)
-  const headRepo = text(record(record(pullRequest.head).repo).full_name)
-  const baseRepo = text(record(record(pullRequest.base).repo).full_name)
+  const pullRequest = asRecord(payload.pull_request)
+  const headRepo = text(asRecord(asRecord(pullRequest.head).repo).full_name)
+  const baseRepo = text(asRecord(asRecord(pullRequest.base).repo).full_name)
   return headRepo !== baseRepo
 }
 
 /** `refs/heads/main` → `main`, `refs/tags/v1` → `v1`; other refs as they are. */
 export function refName(ref: string | undefined): string | undefined {
   return ref?.replace(/^refs\/(heads|tags)\//, '')
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
 }
 
 function text(value: unknown): string | undefined {

@@ -24,6 +24,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** A payload field as an object to read further, or an empty one: event payloads are read defensively. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {}
+}
+
 /** Reports keys that are not in `allowed`: a typo would otherwise be dropped without a word. */
 export function unknownKeys(
   where: string,

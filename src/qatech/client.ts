@@ -1,5 +1,6 @@
 import { ActionError } from '../errors.js'
 import { inline } from '../untrusted-text.js'
+import { isRecord } from '../validation.js'
 import {
   httpTransport,
   TransportError,
@@ -222,10 +223,6 @@ function describeBody(response: RawResponse): string {
   if (body === '') return 'an empty body'
   if (/^<(!doctype|html)/i.test(body) || response.contentType.includes('html')) return 'an HTML page'
   return `a body that is not valid JSON (starts ${JSON.stringify(inline(body, 40))})`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function optionalString(value: unknown): string | null {
