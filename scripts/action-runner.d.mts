@@ -1,11 +1,9 @@
 /** Types for scripts/action-runner.mjs, for the TypeScript tests. */
 import type { ChildProcess } from 'node:child_process'
 
-export const ACTION_ENTRY: string
 export const NODE24: string
 export const MACHINE_NODE: string
 export function nodeVersion(node: string): string
-export const FAKE_GITHUB_TOKEN: string
 
 export interface ActionResult {
   code: number | null
@@ -17,8 +15,6 @@ export interface ActionResult {
   runnerTemp: string
 }
 
-export function inputEnvironment(inputs: Record<string, string>): Record<string, string>
-export function parseOutputFile(text: string): Record<string, string>
 export function runAction(options: {
   inputs: Record<string, string>
   eventName: string

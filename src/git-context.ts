@@ -114,7 +114,7 @@ export function isForkPullRequest(eventName: string, payload: EventPayload): boo
 }
 
 /** `refs/heads/main` → `main`, `refs/tags/v1` → `v1`; other refs as they are. */
-export function refName(ref: string | undefined): string | undefined {
+function refName(ref: string | undefined): string | undefined {
   return ref?.replace(/^refs\/(heads|tags)\//, '')
 }
 

@@ -38,7 +38,7 @@ export interface Dependencies {
   readonly exit: (code: number) => void
 }
 
-export const defaultDependencies: Dependencies = {
+const defaultDependencies: Dependencies = {
   env: process.env,
   clock: systemClock,
   createClient: settings => createQaTechClient(settings.apiUrl, settings.apiToken),

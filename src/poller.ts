@@ -6,7 +6,7 @@ import { nextPollDelay, type Progress } from './poll-schedule.js'
 import { formatDuration } from './duration.js'
 import { inline, quote } from './untrusted-text.js'
 
-export const TERMINAL_STATUSES: readonly string[] = ['COMPLETED', 'ERROR', 'CANCELLED']
+const TERMINAL_STATUSES: readonly string[] = ['COMPLETED', 'ERROR', 'CANCELLED']
 const KNOWN_STATUSES: readonly string[] = ['INITIATED', 'RUNNING', ...TERMINAL_STATUSES]
 
 /** Above this many test cases, polls skip the per-test details: they would cost more than they help. */

@@ -11,7 +11,7 @@ import type { RunState, StartedRun } from './qatech/types.js'
 import { inline } from './untrusted-text.js'
 
 /** GitHub shows ten error annotations per step; more would be hidden anyway. */
-export const MAX_ANNOTATIONS = 10
+const MAX_ANNOTATIONS = 10
 
 export function setStartedOutputs(run: StartedRun): void {
   core.setOutput(Outputs.RunCreated, 'true')

@@ -50,7 +50,7 @@ export function planApplications(settings: Settings, preview: Preview | undefine
       environment: environment ?? target?.environment,
       devicePresetShortId: shorthand.devicePresetShortId ?? target?.devicePresetShortId
     })
-    if (environment === undefined && shorthand.environmentName !== undefined) {
+    if (planned[index]?.environment === undefined && shorthand.environmentName !== undefined) {
       pendingName = { index, name: shorthand.environmentName }
     }
   }
@@ -62,7 +62,7 @@ export function planApplications(settings: Settings, preview: Preview | undefine
       const name = pendingName?.index === index ? pendingName.name : preview.name
       planned[index] = withoutUndefined({ ...app, environment: withoutUndefined({ url: preview.url as string, name }) })
     })
-  } else if (pendingName !== undefined && planned[pendingName.index]?.environment === undefined) {
+  } else if (pendingName !== undefined) {
     throw new ActionError(
       'environment_name names the environment for environment_url, which is not set: set environment_url too (on deployment_status events it defaults to the deployment URL).'
     )

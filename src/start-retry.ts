@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js'
+import { formatDuration } from './duration.js'
 import { ApiError } from './qatech/client.js'
 
 const UNREACHABLE_DELAYS_MS = [1_000, 2_000, 4_000]
@@ -26,7 +27,7 @@ export async function startWithRetry<T>(
       if (delay === undefined || !(error instanceof ApiError)) throw error
       if (error.kind === 'unreachable') unreachableFailures += 1
       else retryAfterWaits += 1
-      onRetry(`${error.message} Trying again in ${formatSeconds(delay)}.`)
+      onRetry(`${error.message} Trying again in ${formatDuration(delay)}.`)
       await clock.sleep(delay)
     }
   }
@@ -45,9 +46,4 @@ function retryDelay(error: unknown, unreachableFailures: number, retryAfterWaits
     return error.retryAfterMs
   }
   return undefined
-}
-
-export function formatSeconds(ms: number): string {
-  const seconds = ms / 1000
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`
 }

@@ -182,7 +182,7 @@ function testCaseRow(testCase: RunTestCase, brief: boolean): string {
 }
 
 /** What an error code means for the person reading: their product, or the tester. */
-export function describeErrorCode(code: string | null): string {
+function describeErrorCode(code: string | null): string {
   if (!code) return ''
   if (code === 'TEST_FAILED') return 'Product failure'
   if (code.startsWith('AGENT_')) return `Test agent missed (${cell(code)}): likely not your code`

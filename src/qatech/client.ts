@@ -136,7 +136,7 @@ function withApiMessage(status: number, apiMessage: string): string {
 }
 
 /** What a failed start means and what to do about it, by status. */
-export function describeStartFailure(status: number, apiMessage: string, request: StartRunRequest): string {
+function describeStartFailure(status: number, apiMessage: string, request: StartRunRequest): string {
   const said = withApiMessage(status, apiMessage)
   switch (status) {
     case 400:
@@ -250,7 +250,7 @@ function readStartedRun(data: Record<string, unknown>, request: string): Started
   }
 }
 
-export function readRunState(data: Record<string, unknown>, shortId: string): RunState {
+function readRunState(data: Record<string, unknown>, shortId: string): RunState {
   const testCases = Array.isArray(data.runTestCases) ? data.runTestCases.filter(isRecord) : []
   const issues = Array.isArray(data.issues) ? data.issues.filter(isRecord) : []
   return {
