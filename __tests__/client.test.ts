@@ -1,5 +1,6 @@
-import { ApiError, createQaTechClient } from '../src/qatech/client.js'
-import { parseRetryAfter } from '../src/qatech/transport.js'
+import { ApiError } from '../src/http/api-error.js'
+import { createQaTechClient } from '../src/qatech/client.js'
+import { parseRetryAfter } from '../src/http/transport.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
 
 let sandbox: Sandbox

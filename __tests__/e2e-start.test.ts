@@ -1,25 +1,28 @@
 /**
- * End-to-end: the built dist/index.js, run as the runner runs it, against the sandbox, with real
- * webhook payloads, on the machine's Node and on Node 24 (the runtime of `using: node24`).
+ * End-to-end through `run()`: the action as the runner runs it (INPUT_*, GITHUB_EVENT_PATH,
+ * GITHUB_OUTPUT, GITHUB_STEP_SUMMARY), against the sandbox, with real webhook payloads — the
+ * exact request QA.tech receives for every event. bundle-smoke.test.ts runs the built bundle.
  */
-import { existsSync } from 'node:fs'
-import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
-import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
+import { SANDBOX_TOKEN, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
-
-const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
-
-if (!existsSync(NODE24)) throw new Error(`Node 24 is missing at ${NODE24}: run npm ci`)
+import {
+  cleanUpRun,
+  runInProcess,
+  startVirtualSandbox,
+  type InProcessResult,
+  type VirtualClock
+} from './harness/in-process.js'
 
 let sandbox: Sandbox
+let clock: VirtualClock
 beforeAll(async () => {
-  sandbox = await startSandbox()
+  ;({ sandbox, clock } = await startVirtualSandbox())
 })
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())
 
-const results: ActionResult[] = []
-afterEach(() => results.splice(0).forEach(cleanUp))
+const results: InProcessResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUpRun))
 
 const qatechRequests = () => sandbox.requests.filter(request => request.path.startsWith('/v1/'))
 const startBodies = () => sandbox.requests.filter(request => request.path === '/v1/run').map(request => request.body)
@@ -27,15 +30,15 @@ const startBodies = () => sandbox.requests.filter(request => request.path === '/
 /** Lines the runner would read as workflow commands. */
 const commandLines = (stdout: string) => stdout.split('\n').filter(line => line.trim().startsWith('::'))
 
-describe.each(runtimes)('on %s', (_, node) => {
+describe('starting runs, in process', () => {
   async function act(
     eventName: string,
     payload: object,
     inputs: Record<string, string> = {},
     env: Record<string, string> = {}
-  ): Promise<ActionResult> {
-    const result = await runAction({
-      node,
+  ): Promise<InProcessResult> {
+    const result = await runInProcess({
+      clock,
       eventName,
       payload,
       inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, ...inputs },

@@ -1,22 +1,28 @@
 /**
- * End-to-end for `blocking: true`: the built bundle waits for sandbox runs, on the machine's Node
- * and on Node 24, through every outcome, the transient faults and a cancel.
+ * End-to-end for `blocking: true`: `run()` waits for sandbox runs on a virtual clock, through
+ * every outcome, the transient faults and a cancel. bundle-smoke.test.ts does a few of the same
+ * on the built bundle.
  */
 import { readFileSync } from 'node:fs'
-import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction, type ActionResult } from '../scripts/action-runner.mjs'
-import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
-
-const runtimes = [MACHINE_NODE, NODE24].map(node => [nodeVersion(node), node] as const)
+import {
+  cleanUpRun,
+  runInProcess,
+  startVirtualSandbox,
+  type InProcessResult,
+  type VirtualClock
+} from './harness/in-process.js'
 
 let sandbox: Sandbox
+let clock: VirtualClock
 beforeAll(async () => {
-  sandbox = await startSandbox()
+  ;({ sandbox, clock } = await startVirtualSandbox())
 })
 afterAll(() => sandbox.close())
 
-const results: ActionResult[] = []
-afterEach(() => results.splice(0).forEach(cleanUp))
+const results: InProcessResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUpRun))
 
 const failingTests = [
   { name: 'Add an item to the cart', result: 'PASSED' },
@@ -32,20 +38,20 @@ const failingTests = [
 const commandLines = (stdout: string, command: string) =>
   stdout.split('\n').filter(line => line.startsWith(`::${command}`))
 
-describe.each(runtimes)('blocking, on %s', (_, node) => {
+describe('blocking, in process', () => {
   async function waitFor(
     scenario: PartialScenario,
     inputs: Record<string, string> = {},
-    onSpawn?: Parameters<typeof runAction>[0]['onSpawn']
-  ): Promise<ActionResult> {
+    cancelWhen?: (stdout: string) => boolean
+  ): Promise<InProcessResult> {
     sandbox.reset(scenario)
-    const result = await runAction({
-      node,
+    const result = await runInProcess({
+      clock,
       eventName: 'push',
       payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
       inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true', ...inputs },
       env: { GITHUB_API_URL: sandbox.url },
-      onSpawn
+      cancelWhen
     })
     results.push(result)
     return result
@@ -144,14 +150,9 @@ describe.each(runtimes)('blocking, on %s', (_, node) => {
   })
 
   it('SIGINT during the wait: stops, reports the cancel and exits non-zero', async () => {
-    const result = await waitFor({ run: { durationMs: 600_000 } }, {}, (child, output) => {
-      const timer = setInterval(() => {
-        if (output().includes('Waiting for QA.tech run')) {
-          clearInterval(timer)
-          child.kill('SIGINT')
-        }
-      }, 50)
-    })
+    const result = await waitFor({ run: { durationMs: 600_000 } }, {}, stdout =>
+      stdout.includes('Waiting for QA.tech run')
+    )
     expect(result.code).toBe(1)
     expect(result.outputs).toMatchObject({ run_created: 'true', run_status: 'RUNNING', run_result: '' })
     expect(commandLines(result.stdout, 'error')).toEqual([
@@ -164,8 +165,8 @@ describe.each(runtimes)('blocking, on %s', (_, node) => {
 
   it('a runner without GITHUB_STEP_SUMMARY (older GHES, local): no summary, no warning', async () => {
     sandbox.reset({})
-    const result = await runAction({
-      node,
+    const result = await runInProcess({
+      clock,
       eventName: 'push',
       payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
       inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true' },

@@ -1,4 +1,4 @@
-import { isDeletionPush, isForkPullRequest, resolveGitContext } from '../src/git-context.js'
+import { isDeletionPush, isForkPullRequest, resolveGitContext } from '../src/context/git-context.js'
 import { examplePayload } from './fixtures/payloads.js'
 
 const env = {

@@ -1,14 +1,22 @@
-import { decideOutcome } from '../src/outcome.js'
-import type { WaitOutcome } from '../src/poller.js'
-import type { RunState, RunTestCase, StartedRun } from '../src/qatech/types.js'
+import { toRunReport, toStartedRun } from '../src/qatech/run-report.js'
+import { QATECH_WORDS } from '../src/qatech/service.js'
+import type { RunState, RunTestCase } from '../src/qatech/types.js'
+import { decideOutcome as decide, type OutcomeOptions } from '../src/verdict/outcome.js'
+import type { WaitOutcome } from '../src/wait/poller.js'
 
-const started: StartedRun = {
-  id: 'id',
-  shortId: 'r1',
-  url: 'https://app.qa.tech/p/shop/results/r1',
-  testCount: 3,
-  testPlan: { name: 'Smoke', shortId: 'pln_smoke' }
-}
+/** QA.tech answers, through the QA.tech adapter, to the shared verdict. */
+const started = toStartedRun(
+  {
+    id: 'id',
+    shortId: 'r1',
+    url: 'https://app.qa.tech/p/shop/results/r1',
+    testCount: 3,
+    testPlan: { name: 'Smoke', shortId: 'pln_smoke' }
+  },
+  []
+)
+const decideOutcome = (wait: WaitOutcome, run: typeof started, options: OutcomeOptions) =>
+  decide(wait, run, QATECH_WORDS, options)
 
 function testCase(name: string, result: string | null): RunTestCase {
   return {
@@ -41,7 +49,8 @@ function finished(
     issues: [],
     raw: {}
   }
-  return { kind: 'finished', run, last: run, waitedMs: 61_000 }
+  const report = toRunReport(run, started.label)
+  return { kind: 'finished', report, last: report, waitedMs: 61_000 }
 }
 
 const options = { failOnSkipped: false, timeoutMinutes: 60 }

@@ -1,4 +1,4 @@
-import { MIN_POLL_INTERVAL_MS, nextPollDelay } from '../src/poll-schedule.js'
+import { MIN_POLL_INTERVAL_MS, nextPollDelay } from '../src/wait/poll-schedule.js'
 
 const max = 10_000
 

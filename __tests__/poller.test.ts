@@ -1,8 +1,11 @@
 import { jest } from '@jest/globals'
-import type { Clock } from '../src/clock.js'
-import { ApiError, createQaTechClient } from '../src/qatech/client.js'
-import { waitForRun, type WaitOptions } from '../src/poller.js'
-import { isTransient, readWithRetry, transientDelayMs } from '../src/retry-policy.js'
+import type { Clock } from '../src/util/clock.js'
+import { ApiError } from '../src/http/api-error.js'
+import { createQaTechClient } from '../src/qatech/client.js'
+import { parseSettings } from '../src/qatech/settings.js'
+import { createQaTechService } from '../src/qatech/service.js'
+import { waitForRun, type WaitOptions } from '../src/wait/poller.js'
+import { isTransient, readWithRetry, transientDelayMs } from '../src/http/retry.js'
 import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 
 /** Virtual time shared by the poller and the sandbox: sleeping advances it at once. */
@@ -33,13 +36,20 @@ async function startRun(scenario: PartialScenario) {
   currentNow = clock.now
   sandbox.reset(scenario)
   const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
-  const started = await client.startRun({ trigger: 'GITHUB' })
   const logs: string[] = []
   const warnings: string[] = []
+  const inputs: Record<string, string> = { api_token: SANDBOX_TOKEN, api_url: sandbox.url }
+  const settings = await parseSettings(name => inputs[name] ?? '', {
+    eventName: 'push',
+    isForkPullRequest: false,
+    isDependabot: false
+  })
+  const environment = { clock, log: () => undefined, warn: () => undefined }
+  const service = createQaTechService(settings, environment, client)
+  const run = await service.start({ git: { commitMessageFromApi: false }, preview: undefined })
   const options: WaitOptions = {
-    client,
-    shortId: started.shortId,
-    testCount: started.testCount,
+    service,
+    run,
     timeoutMs: 60 * 60_000,
     maxIntervalMs: 10_000,
     clock,
@@ -59,8 +69,8 @@ describe('waitForRun', () => {
     const outcome = await waitForRun(options)
     expect(outcome.kind).toBe('finished')
     if (outcome.kind !== 'finished') return
-    expect(outcome.run).toMatchObject({ status: 'COMPLETED', result: 'FAILED' })
-    expect(outcome.run.runTestCases).toHaveLength(3)
+    expect(outcome.report).toMatchObject({ status: 'COMPLETED', result: 'FAILED', verdict: 'failed' })
+    expect(outcome.report.testCases).toHaveLength(3)
     const queries = polls().map(request => request.query)
     expect(queries.slice(0, -1).every(query => query.testCases === 'all' && query.issues === undefined)).toBe(true)
     expect(queries.at(-1)).toEqual({ testCases: 'all', issues: 'all' })

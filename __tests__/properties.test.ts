@@ -3,15 +3,16 @@
  * git-context resolver and the summary renderer hold their promises.
  */
 import fc from 'fast-check'
-import { ActionError } from '../src/errors.js'
-import { resolveGitContext } from '../src/git-context.js'
-import { byteLength } from '../src/markdown.js'
-import { decideOutcome } from '../src/outcome.js'
+import { ActionError } from '../src/util/errors.js'
+import { resolveGitContext } from '../src/context/git-context.js'
+import { byteLength } from '../src/report/markdown.js'
+import { decideOutcome } from '../src/verdict/outcome.js'
+import { toRunReport, toStartedRun } from '../src/qatech/run-report.js'
+import { QATECH_WORDS } from '../src/qatech/service.js'
 import type { RunState } from '../src/qatech/types.js'
-import { parseSettings } from '../src/settings.js'
-import { renderSummary } from '../src/summary.js'
-import { redactSecrets } from '../src/secrets.js'
-import { redactBypassSecret, withBypassSecret } from '../src/vercel-bypass.js'
+import { parseSettings } from '../src/qatech/settings.js'
+import { renderSummary } from '../src/report/summary.js'
+import { redactSecrets } from '../src/util/secrets.js'
 import { testCase } from './fixtures/summary-inputs.js'
 
 const INPUTS = [
@@ -180,25 +181,28 @@ describe('summary renderer', () => {
       issues: [],
       raw: {}
     }
-    const started = {
-      id: 'id',
-      shortId: 'r1',
-      url: 'https://app.qa.tech/p/x/results/r1',
-      testCount: cases.length,
-      testPlan: { name: 'Plan', shortId: 'pln_x' }
-    }
-    const outcome = decideOutcome({ kind: 'finished', run, last: run, waitedMs: 1000 }, started, {
+    const started = toStartedRun(
+      {
+        id: 'id',
+        shortId: 'r1',
+        url: 'https://app.qa.tech/p/x/results/r1',
+        testCount: cases.length,
+        testPlan: { name: 'Plan', shortId: 'pln_x' }
+      },
+      ['https://preview.example.com/']
+    )
+    const report = toRunReport(run, started.label)
+    const outcome = decideOutcome({ kind: 'finished', report, last: report, waitedMs: 1000 }, started, QATECH_WORDS, {
       failOnSkipped: false,
       timeoutMinutes: 60
     })
-    const environmentUrls = [redactBypassSecret(withBypassSecret('https://preview.example.com/', secret))]
     const text = renderSummary(
       {
+        words: QATECH_WORDS,
         started,
         outcome,
-        run,
+        report,
         git: { branch: 'b', commitHash: 'c'.repeat(40), commitMessageFromApi: false },
-        environmentUrls,
         waitedMs: 1000
       },
       bytes

@@ -1,9 +1,15 @@
 import { jest } from '@jest/globals'
-import { ActionError } from '../src/errors.js'
-import type { GitContext } from '../src/git-context.js'
+import { ActionError } from '../src/util/errors.js'
+import type { GitContext } from '../src/context/git-context.js'
 import type { Application } from '../src/qatech/types.js'
-import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from '../src/run-request.js'
-import { parseSettings, type Settings } from '../src/settings.js'
+import {
+  buildStartRunRequest,
+  environmentUrls,
+  planApplications,
+  resolveApplications,
+  withBypassSecrets
+} from '../src/qatech/run-request.js'
+import { parseSettings, type Settings } from '../src/qatech/settings.js'
 
 async function settingsOf(inputs: Record<string, string>): Promise<Settings> {
   return parseSettings(name => ({ api_token: 'key', ...inputs })[name] ?? '', {
@@ -135,17 +141,17 @@ describe('resolveApplications', () => {
   })
 })
 
-describe('applyBypassSecret', () => {
-  it('adds the Vercel bypass parameters to URL environments only, encoded', () => {
-    expect(
-      applyBypassSecret(
-        [
-          { applicationShortId: 'app_web', environment: { url: 'https://a.vercel.app/path?x=1', name: 'A' } },
-          { applicationShortId: 'app_api', environment: { shortId: 'env_api' } }
-        ],
-        's3cret&/x'
-      )
-    ).toEqual([
+describe('withBypassSecrets', () => {
+  it('adds the Vercel bypass parameters to URL environments only, encoded; the URLs reported stay plain', () => {
+    const request = {
+      trigger: 'GITHUB' as const,
+      applications: [
+        { applicationShortId: 'app_web', environment: { url: 'https://a.vercel.app/path?x=1', name: 'A' } },
+        { applicationShortId: 'app_api', environment: { shortId: 'env_api' } }
+      ]
+    }
+    expect(environmentUrls(request)).toEqual(['https://a.vercel.app/path?x=1'])
+    expect(withBypassSecrets(request, 's3cret&/x').applications).toEqual([
       {
         applicationShortId: 'app_web',
         environment: {
@@ -155,6 +161,7 @@ describe('applyBypassSecret', () => {
       },
       { applicationShortId: 'app_api', environment: { shortId: 'env_api' } }
     ])
+    expect(withBypassSecrets(request, undefined)).toBe(request)
   })
 })
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { cleanUp, runAction } from '../scripts/action-runner.mjs'
 import { SANDBOX_TOKEN } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
-import { ACTION_VERSION, USER_AGENT } from '../src/constants.js'
+import { ACTION_VERSION, USER_AGENT } from '../src/http/user-agent.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 let child: ChildProcess

@@ -1,5 +1,6 @@
-import { ActionError } from '../src/errors.js'
-import { parseSettings, type EventHints } from '../src/settings.js'
+import { ActionError } from '../src/util/errors.js'
+import type { EventHints } from '../src/inputs/read.js'
+import { parseSettings } from '../src/qatech/settings.js'
 
 const pushHints: EventHints = { eventName: 'push', isForkPullRequest: false, isDependabot: false }
 

@@ -1,7 +1,8 @@
-import { ApiError, createQaTechClient } from '../src/qatech/client.js'
-import { startWithRetry } from '../src/start-retry.js'
+import { ApiError } from '../src/http/api-error.js'
+import { createQaTechClient } from '../src/qatech/client.js'
+import { startWithRetry } from '../src/http/start-retry.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
-import type { Clock } from '../src/clock.js'
+import type { Clock } from '../src/util/clock.js'
 
 /** A clock that records the waits instead of waiting. */
 function fakeClock(): Clock & { waits: number[] } {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { byteLength } from '../src/markdown.js'
-import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/summary.js'
+import { byteLength } from '../src/report/markdown.js'
+import { renderSummary, SUMMARY_BUDGET_BYTES } from '../src/report/summary.js'
 import { largeRun, summaryCases } from './fixtures/summary-inputs.js'
 
 function build(name: string) {
@@ -51,7 +51,7 @@ describe('job summary', () => {
     const text = renderSummary(input)
     expect(byteLength(text)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
     expect(text).toContain("passing test cases are not listed, to keep this summary under GitHub's 1 MiB limit.")
-    const failed = (input.run?.runTestCases ?? []).filter(testCase => testCase.result === 'FAILED')
+    const failed = (input.report?.testCases ?? []).filter(testCase => testCase.verdict === 'failed')
     for (const testCase of failed) expect(text).toContain(`[${testCase.name}]`)
     expect(text).toContain('| 8900 | 1000 | 100 | 10000 |')
   })

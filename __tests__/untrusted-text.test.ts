@@ -1,4 +1,4 @@
-import { firstLine, inline, quote } from '../src/untrusted-text.js'
+import { firstLine, inline, quote } from '../src/util/untrusted-text.js'
 
 /** The runner treats a line as a command when it starts with `::` after trimming, or has `##[`. */
 function runnerWouldRead(log: string): boolean {

@@ -1,4 +1,5 @@
-/** The action's entry point: everything else lives in main.ts so it can be tested. */
+/** The root action's entry point: QA.tech test-plan runs. Everything else is shared wiring. */
 import { run } from './main.js'
+import { qatechRunAction } from './qatech/action.js'
 
-await run()
+await run(qatechRunAction)

@@ -1,39 +1,32 @@
-import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import { withCancellation } from './cancellation.js'
-import { systemClock, type Clock } from './clock.js'
-import { githubCommitMessageReader, type CommitMessageReader } from './commit-message.js'
-import { Outputs } from './constants.js'
-import { readDeployment } from './deployment.js'
-import { ActionError, messageOf } from './errors.js'
-import {
-  isDeletionPush,
-  isForkPullRequest,
-  resolveGitContext,
-  type EventPayload,
-  type GitContext
-} from './git-context.js'
-import { logGitContext, logRequest, logStarted } from './log.js'
-import { decideOutcome } from './outcome.js'
-import { waitForRun } from './poller.js'
-import { createQaTechClient, type QaTechClient } from './qatech/client.js'
-import type { StartedRun } from './qatech/types.js'
-import { annotateFailures, setOutcomeOutputs, setStartedOutputs, writeJobSummary, writeResultsFile } from './report.js'
-import { applyBypassSecret, buildStartRunRequest, planApplications, resolveApplications } from './run-request.js'
-import { environmentUrls, maskBypassUrls, maskSecretInputs, redactSecrets } from './secrets.js'
-import { parseSettings, type Settings } from './settings.js'
-import { readWithRetry } from './retry-policy.js'
-import { startWithRetry } from './start-retry.js'
-import { renderSummary, type SummaryInput } from './summary.js'
-import { inline, quote } from './untrusted-text.js'
-import { redactBypassSecret } from './vercel-bypass.js'
+import { readDeployment } from './context/deployment.js'
+import { readEventPayload } from './context/event.js'
+import { isDeletionPush, isForkPullRequest, resolveGitContext, type GitContext } from './context/git-context.js'
+import { githubCommitMessageReader, type CommitMessageReader } from './github/commit-message.js'
+import type { CommonSettings } from './inputs/common-settings.js'
+import { annotationsReporter } from './report/annotations.js'
+import { jobSummaryReporter } from './report/job-summary.js'
+import { logGitContext } from './report/log.js'
+import { outputsReporter } from './report/outputs.js'
+import { notifyReporters, type Reporter, type ReportContext } from './report/reporter.js'
+import { resultsFileReporter } from './report/results-file.js'
+import type { StartedRun } from './service/model.js'
+import type { ActionDefinition, Service } from './service/service.js'
+import { systemClock, type Clock } from './util/clock.js'
+import { ActionError, messageOf } from './util/errors.js'
+import { maskSecretInputs, redactSecrets } from './util/secrets.js'
+import { inline, quote } from './util/untrusted-text.js'
+import { decideOutcome } from './verdict/outcome.js'
+import { processSignals, withCancellation, type CancelSource } from './wait/cancellation.js'
+import { waitForRun } from './wait/poller.js'
 
-/** What `run` needs from the outside world. */
+/** What `run` needs from the outside world; tests give a virtual clock and their own cancel. */
 export interface Dependencies {
+  /** The runner's variables (GITHUB_*, RUNNER_TEMP). Inputs are read through `@actions/core`. */
   readonly env: NodeJS.ProcessEnv
   readonly clock: Clock
-  readonly createClient: (settings: Settings) => QaTechClient
-  readonly createCommitReader: (settings: Settings) => CommitMessageReader
+  /** Tells when the workflow is cancelled: SIGINT and SIGTERM in production. */
+  readonly onCancel: CancelSource
   /** Ends the process at once: after a cancel, an open request must not keep it alive. */
   readonly exit: (code: number) => void
 }
@@ -41,21 +34,21 @@ export interface Dependencies {
 const defaultDependencies: Dependencies = {
   env: process.env,
   clock: systemClock,
-  createClient: settings => createQaTechClient(settings.apiUrl, settings.apiToken),
-  createCommitReader: settings => githubCommitMessageReader(settings.githubToken, process.env.GITHUB_API_URL),
+  onCancel: processSignals,
   exit: code => process.exit(code)
 }
 
-/** The action: the one place that decides whether the step passes. */
-export async function run(deps: Dependencies = defaultDependencies): Promise<void> {
+const log = (message: string) => core.info(message)
+const warn = (message: string) => core.warning(message)
+
+/** One action, start to end: the one place that decides whether the step passes. */
+export async function run<S extends CommonSettings>(
+  action: ActionDefinition<S>,
+  deps: Dependencies = defaultDependencies
+): Promise<void> {
   try {
-    const started = await startRun(deps)
-    if (started === undefined) return
-    if (!started.settings.blocking) {
-      if (started.settings.jobSummary) await writeJobSummary(renderSummary(notWaiting(started.report)))
-      return
-    }
-    await waitAndReport(started, deps)
+    const started = await startRun(action, deps)
+    if (started !== undefined) await waitAndReport(started, deps)
   } catch (error) {
     if (error instanceof ActionError) {
       core.setFailed(error.message)
@@ -67,98 +60,84 @@ export async function run(deps: Dependencies = defaultDependencies): Promise<voi
 }
 
 interface Started {
-  readonly settings: Settings
-  readonly client: QaTechClient
-  readonly git: GitContext
-  /** The part of the summary known once the run has started. */
-  readonly report: Pick<SummaryInput, 'started' | 'git' | 'environmentUrls'>
+  readonly settings: CommonSettings
+  readonly service: Service
+  readonly run: StartedRun
+  readonly reporters: readonly Reporter[]
 }
 
-/** Inputs to a started run; undefined when the event gives nothing to test. */
-async function startRun(deps: Dependencies): Promise<Started | undefined> {
-  maskSecretInputs()
+/** Reads the inputs and the event and starts the run; undefined when the event gives nothing to test. */
+async function startRun<S extends CommonSettings>(
+  action: ActionDefinition<S>,
+  deps: Dependencies
+): Promise<Started | undefined> {
+  maskSecretInputs(action.secretInputs)
   const eventName = deps.env.GITHUB_EVENT_NAME ?? ''
-  const payload = readEventPayload(deps.env.GITHUB_EVENT_PATH)
-  const settings = await parseSettings(name => core.getInput(name), {
+  const payload = readEventPayload(deps.env.GITHUB_EVENT_PATH, warn)
+  const settings = await action.parseSettings(name => core.getInput(name), {
     eventName,
     isForkPullRequest: isForkPullRequest(eventName, payload),
     isDependabot: (deps.env.GITHUB_ACTOR ?? '').startsWith('dependabot')
   })
+  const service = action.createService(settings, { clock: deps.clock, log, warn })
+  const name = service.words.name
 
   const deployment = readDeployment(eventName, payload)
   if (deployment.kind === 'skip') {
     return skip(
-      `The deployment's state is ${quote(deployment.state)}, not "success": QA.tech tests a deployment once it has succeeded.`
+      service,
+      `The deployment's state is ${quote(deployment.state)}, not "success": ${name} tests a deployment once it has succeeded.`
     )
   }
-  if (isDeletionPush(eventName, payload)) return skip('This push deleted a branch or tag: there is no commit to test.')
+  if (isDeletionPush(eventName, payload)) {
+    return skip(service, 'This push deleted a branch or tag: there is no commit to test.')
+  }
 
   const git = await withCommitMessage(
     resolveGitContext(eventName, payload, deps.env),
-    deps.createCommitReader(settings)
+    githubCommitMessageReader(settings.githubToken, deps.env.GITHUB_API_URL)
   )
   logGitContext(eventName, git)
 
-  const client = deps.createClient(settings)
-  const planned = planApplications(settings, deployment.kind === 'preview' ? deployment : undefined)
-  const resolved = await resolveApplications(
-    planned,
-    () =>
-      readWithRetry(
-        () => client.listApplications(),
-        deps.clock,
-        message => core.warning(message)
-      ),
-    message => core.info(message)
-  )
-  const applications = applyBypassSecret(resolved, settings.vercelBypassSecret)
-  maskBypassUrls(applications, settings.vercelBypassSecret)
-
-  const request = buildStartRunRequest(settings, git, applications)
-  logRequest(request)
-  const started = await startWithRetry(
-    () => client.startRun(request),
-    deps.clock,
-    message => core.warning(message)
-  )
-  setStartedOutputs(started)
-  logStarted(started)
-  const testedUrls = environmentUrls(applications).map(redactBypassSecret)
-  return { settings, client, git, report: { started, git, environmentUrls: testedUrls } }
+  const run = await service.start({ git, preview: deployment.kind === 'preview' ? deployment : undefined })
+  const reporters = createReporters({ service, settings, git, env: deps.env })
+  await notifyReporters(reporters, reporter => reporter.started?.(run))
+  return { settings, service, run, reporters }
 }
 
-async function waitAndReport({ settings, client, git, report }: Started, deps: Dependencies): Promise<void> {
-  const started: StartedRun = report.started
-  const wait = await withCancellation(signal =>
+/** Every report of a run, in the order they are written. */
+function createReporters(context: ReportContext): Reporter[] {
+  const reporters = [outputsReporter(context), resultsFileReporter(context), annotationsReporter(context)]
+  if (context.settings.jobSummary) reporters.push(jobSummaryReporter(context))
+  return reporters
+}
+
+async function waitAndReport({ settings, service, run, reporters }: Started, deps: Dependencies): Promise<void> {
+  const notify = (hook: (reporter: Reporter) => void | Promise<void>) => notifyReporters(reporters, hook)
+  if (!settings.blocking) return notify(reporter => reporter.finished?.(run, { kind: 'not-waiting' }))
+
+  const wait = await withCancellation(deps.onCancel, log, signal =>
     waitForRun({
-      client,
-      shortId: started.shortId,
-      testCount: started.testCount,
+      service,
+      run,
       timeoutMs: settings.timeoutMinutes * 60_000,
       maxIntervalMs: settings.pollIntervalSeconds * 1000,
       clock: deps.clock,
       signal,
-      log: message => core.info(message),
-      warn: message => core.warning(message)
+      log,
+      warn
     })
   ).catch(async (error: unknown) => {
-    // A run was started: the summary says so, whatever ended the wait.
-    if (settings.jobSummary) {
-      const problem = redactSecrets(messageOf(error), [settings.apiToken, settings.vercelBypassSecret])
-      await writeJobSummary(renderSummary({ ...notWaiting(report), problem }))
-    }
+    // A run was started: the reports say so, whatever ended the wait.
+    await notify(reporter => reporter.stopped?.(run, messageOf(error)))
     throw error
   })
 
-  // QA.tech's text may quote a visited URL with the bypass secret: scrub it before any report.
-  const reported = redactSecrets(wait, [settings.apiToken, settings.vercelBypassSecret])
-  const outcome = decideOutcome(reported, started, settings)
-  const finalRun = reported.kind === 'finished' ? reported.run : reported.last
-  setOutcomeOutputs(outcome, writeResultsFile(started, finalRun, git, outcome, deps.env.RUNNER_TEMP))
-  if (!outcome.succeeded) annotateFailures(finalRun)
-  if (settings.jobSummary) {
-    await writeJobSummary(renderSummary({ ...report, outcome, run: finalRun, waitedMs: wait.waitedMs }))
-  }
+  // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
+  const reported = redactSecrets(wait, settings.secrets)
+  const outcome = decideOutcome(reported, run, service.words, settings)
+  const report = reported.kind === 'finished' ? reported.report : reported.last
+  await notify(reporter => reporter.finished?.(run, { kind: 'waited', outcome, report, waitedMs: wait.waitedMs }))
 
   if (wait.kind === 'interrupted') {
     core.setFailed(outcome.message)
@@ -169,27 +148,10 @@ async function waitAndReport({ settings, client, git, report }: Started, deps: D
   else core.info(outcome.message)
 }
 
-function notWaiting(report: Started['report']): SummaryInput {
-  return { ...report, outcome: undefined, run: undefined, waitedMs: undefined }
-}
-
-function skip(reason: string): undefined {
-  core.notice(`${reason} No QA.tech run was started.`)
-  core.setOutput(Outputs.RunCreated, 'false')
+function skip(service: Service, reason: string): undefined {
+  core.notice(`${reason} No ${service.words.name} run was started.`)
+  for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
   return undefined
-}
-
-function readEventPayload(path: string | undefined): EventPayload {
-  if (!path) return {}
-  try {
-    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'))
-    return typeof payload === 'object' && payload !== null ? (payload as EventPayload) : {}
-  } catch (error) {
-    core.warning(
-      `Could not read the event payload at GITHUB_EVENT_PATH (${inline(messageOf(error))}); using the runner's environment only.`
-    )
-    return {}
-  }
 }
 
 async function withCommitMessage(git: GitContext, readCommitMessage: CommitMessageReader): Promise<GitContext> {

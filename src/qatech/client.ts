@@ -1,18 +1,12 @@
-import { ActionError } from '../errors.js'
-import { inline } from '../untrusted-text.js'
-import { isRecord } from '../validation.js'
-import {
-  httpTransport,
-  TransportError,
-  type RawResponse,
-  type Transport,
-  type TransportFailureKind
-} from './transport.js'
+import { ApiError } from '../http/api-error.js'
+import { httpTransport, TransportError, type RawResponse, type Transport } from '../http/transport.js'
+import { isRecord } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
 import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
 
 /**
- * The narrow boundary between the action and QA.tech: everything the action asks of the service.
- * A second service would implement the same four calls.
+ * The narrow boundary between the action and QA.tech's API: every call the action makes, with
+ * QA.tech's own shapes. The adapter in service.ts maps them onto the neutral run model.
  */
 export interface QaTechClient {
   startRun(request: StartRunRequest): Promise<StartedRun>
@@ -28,19 +22,6 @@ const DETAIL_QUERY: Record<RunDetail, string> = {
   status: '',
   testCases: '?testCases=all',
   full: '?testCases=all&issues=all'
-}
-
-/** A failed API call, with a message for the user and what a retry policy needs to know. */
-export class ApiError extends ActionError {
-  constructor(
-    message: string,
-    /** HTTP status, when one was read. */
-    readonly status: number | undefined,
-    readonly kind: TransportFailureKind | 'http' | 'invalid-response',
-    readonly retryAfterMs: number | undefined = undefined
-  ) {
-    super(message)
-  }
 }
 
 const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const

@@ -95,16 +95,3 @@ export interface Application {
   readonly name: string
   readonly kind: string | undefined
 }
-
-/** Short-ID formats from QA.tech's OpenAPI file: `pln_abc` or `pln-slug_abc`. */
-export const ShortIdPrefixes = {
-  testPlan: 'pln',
-  application: 'app',
-  environment: 'env',
-  devicePreset: 'preset',
-  applicationBuild: 'build'
-} as const
-
-export function hasShortIdPrefix(value: string, prefix: string): boolean {
-  return new RegExp(`^${prefix}(-.+_.+|_.+)$`).test(value)
-}

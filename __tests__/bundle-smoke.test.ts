@@ -1,0 +1,107 @@
+/**
+ * The built bundle, spawned the way the runner spawns it, on the machine's Node and on Node 24
+ * (the runtime of `using: node24`) where it is installed: a start, a wait, a cancel and bad input.
+ * Everything else runs in process (e2e-*.test.ts, reliability.test.ts) and is fast; these few
+ * prove that dist/ is what those tests tested.
+ */
+import { cleanUp, RUNTIMES, runAction, type ActionResult } from '../scripts/action-runner.mjs'
+// @ts-expect-error: a plain ESM script without types; only staleDistFiles is used.
+import { staleDistFiles } from '../scripts/package.mjs'
+import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
+import { examplePayload } from './fixtures/payloads.js'
+
+const pushPayload = () => examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false)
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  // Decided by content, not file times: a fresh clone writes every file at once.
+  const stale = (staleDistFiles as () => string[])()
+  if (stale.length > 0) {
+    throw new Error(`dist/ is not what src/ builds to (${stale.join(', ')}): run \`npm run package\` first.`)
+  }
+  sandbox = await startSandbox()
+}, 120_000)
+afterAll(() => sandbox?.close())
+
+const results: ActionResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUp))
+
+console.info(`Bundle smoke tests on ${RUNTIMES.map(runtime => `Node ${runtime.label}`).join(' and ')}.`)
+
+describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/index.js on Node %s', (_, node) => {
+  async function act(
+    inputs: Record<string, string>,
+    onSpawn?: Parameters<typeof runAction>[0]['onSpawn']
+  ): Promise<ActionResult> {
+    const result = await runAction({
+      node,
+      eventName: 'push',
+      payload: pushPayload(),
+      inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, ...inputs },
+      env: { GITHUB_API_URL: sandbox.url },
+      onSpawn
+    })
+    results.push(result)
+    return result
+  }
+
+  it('starts a run with the exact git context and sets the outputs', async () => {
+    sandbox.reset()
+    const result = await act({ test_plan_short_id: 'pln_sandbox' })
+    expect(result.code).toBe(0)
+    expect(sandbox.requests.filter(request => request.path === '/v1/run').map(request => request.body)).toEqual([
+      {
+        trigger: 'GITHUB',
+        actor: 'Codertocat',
+        branch: 'master',
+        commitHash: (pushPayload() as { after: string }).after,
+        commitMessage: 'Initial commit',
+        repository: 'Codertocat/Hello-World',
+        testPlanShortId: 'pln_sandbox'
+      }
+    ])
+    expect(result.outputs).toMatchObject({ run_created: 'true', run_short_id: 'r001sbx', test_count: '3' })
+    expect(result.summary).toMatch(/^## ▶️ QA.tech run started/)
+  })
+
+  it('waits for a failing run: exit 1, annotations, outputs and summary', async () => {
+    sandbox.reset({
+      run: {
+        result: 'FAILED',
+        testCases: [{ name: 'Pay with a card', result: 'FAILED', resultTitle: 'No pay button' }]
+      }
+    })
+    const result = await act({ blocking: 'true' })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_status: 'COMPLETED', run_result: 'FAILED', failed_count: '1' })
+    expect(result.stdout).toMatch(/^::error title=QA.tech%3A Pay with a card::No pay button http/m)
+    expect(result.stdout).toMatch(/^::error::1 of 1 test cases failed: Pay with a card\. See http/m)
+    expect(result.summary).toMatch(/^## ❌ QA.tech: 1 of 1 test cases failed/)
+  })
+
+  it('a workflow cancel (SIGINT) during the wait: reports, exits 1 at once', async () => {
+    sandbox.reset({ run: { durationMs: 600_000 } })
+    const result = await act({ blocking: 'true' }, (child, output) => {
+      const timer = setInterval(() => {
+        if (output().includes('Waiting for QA.tech run')) {
+          clearInterval(timer)
+          child.kill('SIGINT')
+        }
+      }, 20)
+    })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^::error::The workflow was cancelled while waiting \d+ s for QA.tech run r001sbx/m)
+    expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
+  })
+
+  it('bad input: one line, exit 1, no request, no stack trace', async () => {
+    sandbox.reset()
+    const result = await act({ api_token: '' })
+    expect(result.code).toBe(1)
+    expect(sandbox.requests).toEqual([])
+    expect(result.stdout.split('\n').filter(line => line.startsWith('::error::'))).toEqual([
+      expect.stringMatching(/^::error::api_token is empty: pass your QA.tech project API key/)
+    ])
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  })
+})

@@ -1,0 +1,106 @@
+import type { Cause, Issue, RunReport, StartedRun, TestCaseResult, TestVerdict, Verdict } from '../service/model.js'
+import { quote } from '../util/untrusted-text.js'
+import type { RunIssue, RunState, RunTestCase, StartedRun as QaTechStartedRun } from './types.js'
+
+/** QA.tech's answers in the neutral run model. Pure. */
+
+const PHASES: Record<string, RunReport['phase']> = {
+  INITIATED: 'pending',
+  RUNNING: 'running',
+  COMPLETED: 'finished',
+  ERROR: 'finished',
+  CANCELLED: 'finished'
+}
+
+const TEST_VERDICTS: Record<string, TestVerdict> = { PASSED: 'passed', FAILED: 'failed', SKIPPED: 'skipped' }
+
+const ISSUE_TYPES: Record<string, string> = {
+  ACCESSIBILITY: 'Accessibility',
+  CONSOLE: 'Console',
+  HOSTING: 'Hosting',
+  FAILED_TEST: 'Failed test'
+}
+
+export function toStartedRun(run: QaTechStartedRun, testedUrls: readonly string[]): StartedRun {
+  return {
+    id: run.shortId,
+    label: `QA.tech run ${run.shortId}`,
+    url: run.url,
+    testCount: run.testCount,
+    plan: run.testPlan ? { label: 'Test plan', name: run.testPlan.name } : undefined,
+    testedUrls,
+    record: run,
+    fileId: run.shortId.replace(/[^A-Za-z0-9_-]/g, '_')
+  }
+}
+
+export function toRunReport(state: RunState, label: string): RunReport {
+  const phase = PHASES[state.status]
+  return {
+    // A status this action does not know is not taken as an end: the wait goes on.
+    phase: phase ?? 'pending',
+    status: state.status,
+    statusKnown: phase !== undefined,
+    result: state.status === 'COMPLETED' ? (state.result ?? '') : '',
+    ...(phase === 'finished' ? verdictOf(state, label) : {}),
+    testCases: state.runTestCases.map(toTestCase),
+    issues: state.issues.map(toIssue),
+    raw: state.raw
+  }
+}
+
+function verdictOf(state: RunState, label: string): { verdict: Verdict; verdictNote?: string } {
+  if (state.status === 'ERROR') {
+    return { verdict: 'errored', verdictNote: `QA.tech could not complete ${label} (status ERROR).` }
+  }
+  if (state.status === 'CANCELLED') return { verdict: 'cancelled', verdictNote: `${label} was cancelled in QA.tech.` }
+  switch (state.result) {
+    case 'PASSED':
+      return { verdict: 'passed' }
+    case 'FAILED':
+      return { verdict: 'failed' }
+    case 'SKIPPED':
+      return { verdict: 'skipped', verdictNote: `${label} completed as SKIPPED: its test cases did not run.` }
+    default:
+      return {
+        verdict: 'unknown',
+        verdictNote: `${label} completed with the result ${quote(state.result ?? '')}, which is not PASSED.`
+      }
+  }
+}
+
+function toTestCase(testCase: RunTestCase): TestCaseResult {
+  const known = testCase.result === null ? 'pending' : TEST_VERDICTS[testCase.result]
+  const details: { label: string; text: string }[] = []
+  if (testCase.promptGoal) details.push({ label: 'Goal', text: testCase.promptGoal })
+  if (testCase.evaluationThought) details.push({ label: 'Evaluation', text: testCase.evaluationThought })
+  return {
+    name: testCase.name,
+    verdict: known ?? 'errored',
+    ...(known === undefined && testCase.result !== null ? { resultWord: testCase.result } : {}),
+    ...(testCase.resultTitle ? { summary: testCase.resultTitle } : {}),
+    details,
+    ...(testCase.url ? { url: testCase.url } : {}),
+    ...(testCase.errorCode ? { cause: causeOf(testCase.errorCode) } : {})
+  }
+}
+
+/** QA.tech's error codes: TEST_FAILED is the product; AGENT_ and PLATFORM_ are the tester. */
+function causeOf(code: string): Cause {
+  if (code === 'TEST_FAILED') return { kind: 'product', code }
+  if (code.startsWith('AGENT_')) return { kind: 'agent', code }
+  if (code.startsWith('PLATFORM_')) return { kind: 'platform', code }
+  return { kind: 'other', code }
+}
+
+function toIssue(issue: RunIssue): Issue {
+  const key = issue.issueType.toUpperCase()
+  return {
+    title: issue.title,
+    severity: issue.severity,
+    type: ISSUE_TYPES[key] ?? (key || 'Other'),
+    ...(issue.description ? { description: issue.description } : {}),
+    ...(issue.helpUrl ? { helpUrl: issue.helpUrl } : {}),
+    testCaseNames: issue.testCases.map(testCase => testCase.name)
+  }
+}

@@ -1,0 +1,113 @@
+import * as core from '@actions/core'
+import { readWithRetry } from '../http/retry.js'
+import { startWithRetry } from '../http/start-retry.js'
+import type { StartedRun } from '../service/model.js'
+import type { Service, ServiceEnvironment, ServiceWords } from '../service/service.js'
+import { firstLine, inertJson, inline, quote } from '../util/untrusted-text.js'
+import { createQaTechClient, type QaTechClient, type RunDetail } from './client.js'
+import { Outputs } from './names.js'
+import {
+  buildStartRunRequest,
+  environmentUrls,
+  planApplications,
+  resolveApplications,
+  withBypassSecrets
+} from './run-request.js'
+import { toRunReport, toStartedRun } from './run-report.js'
+import type { Settings } from './settings.js'
+import type { StartedRun as QaTechStartedRun, StartRunRequest } from './types.js'
+
+/** Above this many test cases, polls skip the per-test details: they would cost more than they help. */
+const PROGRESS_TEST_CASE_LIMIT = 200
+
+export const QATECH_WORDS: ServiceWords = {
+  name: 'QA.tech',
+  initialStatus: 'INITIATED',
+  runGoesOn: 'The QA.tech run goes on',
+  cannotCancel: 'QA.tech has no way to cancel it from here',
+  filePrefix: 'qatech-run'
+}
+
+/** QA.tech test-plan runs (`POST /v1/run` with `trigger: "GITHUB"`) behind the service seam. */
+export function createQaTechService(
+  settings: Settings,
+  environment: ServiceEnvironment,
+  client: QaTechClient = createQaTechClient(settings.apiUrl, settings.apiToken)
+): Service {
+  const { clock, log, warn } = environment
+
+  // QA.tech's own answers to the start, for the outputs that name them.
+  const startedRuns = new Map<string, QaTechStartedRun>()
+  const poll = async (run: StartedRun, detail: RunDetail, timeoutMs: number) =>
+    toRunReport(await client.getRun(run.id, { detail, timeoutMs }), run.label)
+
+  return {
+    words: QATECH_WORDS,
+
+    async start({ git, preview }) {
+      const planned = planApplications(settings, preview)
+      const applications = await resolveApplications(
+        planned,
+        () => readWithRetry(() => client.listApplications(), clock, warn),
+        log
+      )
+      const request = buildStartRunRequest(settings, git, applications)
+      logRequest(request)
+      const sent = withBypassSecrets(request, settings.vercelBypassSecret)
+      const started = await startWithRetry(() => client.startRun(sent), clock, warn)
+      logStarted(started)
+      startedRuns.set(started.shortId, started)
+      return toStartedRun(started, environmentUrls(request))
+    },
+
+    // Per-test progress lets the schedule poll sparsely while far from the end.
+    poll: (run, { timeoutMs }) =>
+      poll(
+        run,
+        run.testCount === undefined || run.testCount <= PROGRESS_TEST_CASE_LIMIT ? 'testCases' : 'status',
+        timeoutMs
+      ),
+
+    result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
+
+    outputs: {
+      none: () => ({ [Outputs.RunCreated]: 'false' }),
+      started: run => {
+        const answer = startedRuns.get(run.id)
+        return {
+          [Outputs.RunCreated]: 'true',
+          [Outputs.RunId]: answer?.id ?? '',
+          [Outputs.RunShortId]: run.id,
+          [Outputs.RunUrl]: run.url,
+          [Outputs.TestCount]: run.testCount === undefined ? '' : String(run.testCount),
+          [Outputs.TestPlanShortId]: answer?.testPlan?.shortId ?? '',
+          [Outputs.TestPlanName]: answer?.testPlan?.name ?? ''
+        }
+      },
+      finished: outcome => ({
+        [Outputs.RunStatus]: outcome.status,
+        [Outputs.RunResult]: outcome.result,
+        [Outputs.PassedCount]: String(outcome.counts.passed),
+        [Outputs.FailedCount]: String(outcome.counts.failed),
+        [Outputs.SkippedCount]: String(outcome.counts.skipped)
+      })
+    }
+  }
+}
+
+/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
+function logRequest(request: StartRunRequest): void {
+  const shown = {
+    ...request,
+    commitMessage: request.commitMessage === undefined ? undefined : firstLine(request.commitMessage)
+  }
+  core.startGroup('Run request')
+  core.info(inertJson(shown))
+  core.endGroup()
+}
+
+function logStarted(run: QaTechStartedRun): void {
+  const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : ''
+  const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`
+  core.info(`Started QA.tech run ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)
+}

@@ -1,0 +1,16 @@
+import * as core from '@actions/core'
+import type { Reporter, ReportContext } from './reporter.js'
+
+/** Sets the step outputs the service names: what was started, then the outcome. */
+export function outputsReporter({ service }: ReportContext): Reporter {
+  const set = (outputs: Record<string, string>) => {
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  }
+  return {
+    what: 'the step outputs',
+    started: run => set(service.outputs.started(run)),
+    finished: (_run, ending) => {
+      if (ending.kind === 'waited') set(service.outputs.finished(ending.outcome))
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import type { GitContext } from '../context/git-context.js'
+import type { Issue, RunReport, StartedRun, TestCaseResult } from '../service/model.js'
+import type { ServiceWords } from '../service/service.js'
+import { formatDuration } from '../util/duration.js'
+import { firstLine } from '../util/untrusted-text.js'
+import type { Outcome } from '../verdict/outcome.js'
+import { byteLength, cell, htmlText, link, paragraph } from './markdown.js'
+
+/** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
+export const SUMMARY_BUDGET_BYTES = 1_000_000
+
+export interface SummaryInput {
+  readonly words: ServiceWords
+  readonly started: StartedRun
+  /** Absent for a run the step did not wait for. */
+  readonly outcome: Outcome | undefined
+  /** The final report, or the last state seen. */
+  readonly report: RunReport | undefined
+  readonly git: GitContext
+  readonly waitedMs: number | undefined
+  /** Why the wait stopped before an outcome, when it did. */
+  readonly problem?: string
+}
+
+/** How much of the detail fits: each level drops more to stay within the byte budget. */
+enum Detail {
+  Full,
+  NoPassingDetails,
+  NoPassingRows,
+  Trimmed
+}
+
+/**
+ * Renders the job summary. Pure: the same input gives the same markdown, within `budgetBytes`.
+ * When the full report is too large it drops, in turn, the passing tests' details, the passing
+ * rows, and finally trims the rest with a visible line that links to the run.
+ */
+export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_BYTES): string {
+  for (const level of [Detail.Full, Detail.NoPassingDetails, Detail.NoPassingRows]) {
+    const text = assemble(blocks(input, level), budgetBytes, input)
+    if (text !== undefined) return text
+  }
+  return assemble(blocks(input, Detail.Trimmed), budgetBytes, input, true) ?? ''
+}
+
+interface Block {
+  readonly text: string
+  /** Kept whatever the budget. */
+  readonly essential?: boolean
+}
+
+function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryInput, trim = false): string | undefined {
+  const whole = parts.map(part => part.text).join('')
+  if (byteLength(whole) <= budgetBytes) return whole
+  if (!trim) return undefined
+  const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. ${link(`See every test case in ${input.words.name}`, input.started.url)}.\n`
+  let used = byteLength(trailer)
+  const kept: string[] = []
+  for (const [index, part] of parts.entries()) {
+    const size = byteLength(part.text)
+    if (used + size <= budgetBytes) {
+      kept.push(part.text)
+      used += size
+    } else if (index === 0) {
+      // Even the heading is too long for the budget: keep what fits of it.
+      const text = truncateToBytes(part.text, budgetBytes - used)
+      kept.push(text)
+      used += byteLength(text)
+    } else if (!part.essential) {
+      break
+    }
+  }
+  return `${kept.join('')}${trailer}`
+}
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
+function truncateToBytes(text: string, maxBytes: number): string {
+  let bytes = 0
+  let end = 0
+  for (const char of text) {
+    const size = byteLength(char)
+    if (bytes + size > maxBytes) break
+    bytes += size
+    end += char.length
+  }
+  return text.slice(0, end)
+}
+
+/** Failures first, passes last: the reader came for what broke. */
+const VERDICT_ORDER: Record<string, number> = { failed: 0, passed: 2 }
+const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdict] ?? 1
+
+function blocks(input: SummaryInput, level: Detail): Block[] {
+  const out: Block[] = [{ text: header(input), essential: true }]
+  const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b))
+  if (input.outcome) out.push({ text: countsTable(input.outcome), essential: true })
+
+  if (testCases.length > 0) {
+    out.push({
+      text: '\n### Test cases\n\n| Result | Test case | Summary | Cause |\n| --- | --- | --- | --- |\n',
+      essential: true
+    })
+    const passing = testCases.filter(testCase => testCase.verdict === 'passed')
+    for (const testCase of testCases) {
+      const isPassing = testCase.verdict === 'passed'
+      if (isPassing && level >= Detail.NoPassingRows) continue
+      out.push({ text: testCaseRow(testCase, isPassing && level >= Detail.NoPassingDetails, input.words) })
+    }
+    if (level >= Detail.NoPassingRows && passing.length > 0) {
+      out.push({
+        text: `\n${passing.length} passing test case${passing.length === 1 ? ' is' : 's are'} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+        essential: true
+      })
+    }
+    const failed = testCases.filter(testCase => testCase.verdict === 'failed')
+    if (failed.length > 0) {
+      out.push({ text: '\n### Why they failed\n' })
+      for (const testCase of failed) out.push({ text: failureDetails(testCase) })
+    }
+  }
+
+  const issues = input.report?.issues ?? []
+  if (issues.length > 0) out.push(...issueBlocks(issues))
+  return out
+}
+
+function title(input: SummaryInput): string {
+  const { outcome } = input
+  const name = input.words.name
+  if (!outcome) {
+    return input.problem !== undefined ? `⚠️ ${name}: the step stopped waiting for the run` : `▶️ ${name} run started`
+  }
+  const { failed, total } = outcome.counts
+  switch (outcome.kind) {
+    case 'passed':
+      return `✅ ${name}: all ${total} test cases passed`
+    case 'failed':
+      return failed > 0 ? `❌ ${name}: ${failed} of ${total} test cases failed` : `❌ ${name}: the run failed`
+    case 'skipped':
+      return `⚠️ ${name}: the run was skipped`
+    case 'errored':
+      return `❌ ${name} could not complete the run`
+    case 'cancelled':
+      return `🚫 ${name}: the run was cancelled in ${name}`
+    case 'timed-out':
+      return `⏱️ ${name}: timed out waiting for the run`
+    case 'interrupted':
+      return `🛑 ${name}: the workflow was cancelled while waiting`
+    case 'unknown':
+      return `❌ ${name}: the run completed as ${cell(outcome.result)}`
+  }
+}
+
+function header(input: SummaryInput): string {
+  const { started, outcome, git, words } = input
+  const meta: string[] = []
+  const plan = started.plan ? `**${started.plan.label}:** ${cell(started.plan.name)} · ` : ''
+  meta.push(`${plan}${link(`Open run ${cell(started.id)} in ${words.name}`, started.url)}`)
+  const commit = git.commitHash ? `**Commit:** ${cell(git.commitHash.slice(0, 7))}` : ''
+  const branch = git.branch ? ` on ${cell(git.branch)}` : ''
+  const message = git.commitMessage ? ` — ${cell(firstLine(git.commitMessage), 200)}` : ''
+  if (commit || branch) meta.push(`${commit || '**Branch:**'}${branch}${message}`)
+  if (started.testedUrls.length > 0) {
+    meta.push(`**Tested on:** ${started.testedUrls.map(url => link(cell(url), url)).join(', ')}`)
+  }
+  if (input.waitedMs !== undefined) meta.push(`**Waited:** ${formatDuration(input.waitedMs)}`)
+
+  let note = ''
+  if (input.problem !== undefined) {
+    note = `> ⚠️ The step stopped waiting: ${cell(input.problem, 1000)}`
+  } else if (outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') {
+    note = `> ${words.runGoesOn}: ${words.cannotCancel}. ${link(`Follow it in ${words.name}`, started.url)}.`
+  } else if (!outcome) {
+    note = 'The step did not wait for the result (`blocking` is false).'
+  }
+  return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`
+}
+
+function countsTable(outcome: Outcome): string {
+  const { passed, failed, skipped, total } = outcome.counts
+  return `\n| ✅ Passed | ❌ Failed | ⏭️ Skipped or unfinished | Total |\n| ---: | ---: | ---: | ---: |\n| ${passed} | ${failed} | ${skipped} | ${total} |\n`
+}
+
+const VERDICT_LABELS: Record<string, string> = {
+  passed: '✅ Passed',
+  failed: '❌ Failed',
+  skipped: '⏭️ Skipped',
+  errored: '⚠️ Errored',
+  pending: '⏳ Unfinished'
+}
+
+function testCaseRow(testCase: TestCaseResult, brief: boolean, words: ServiceWords): string {
+  const result = testCase.resultWord !== undefined ? cell(testCase.resultWord) : VERDICT_LABELS[testCase.verdict]
+  const name = link(cell(testCase.name, 300), testCase.url)
+  const summary = brief ? '' : cell(testCase.summary ?? '', 300)
+  return `| ${result} | ${name} | ${summary} | ${describeCause(testCase, words)} |\n`
+}
+
+/** What a failure's cause means for the person reading: their product, or the tester. */
+function describeCause({ cause }: TestCaseResult, words: ServiceWords): string {
+  if (!cause) return ''
+  switch (cause.kind) {
+    case 'product':
+      return 'Product failure'
+    case 'agent':
+      return `Test agent missed (${cell(cause.code)}): likely not your code`
+    case 'platform':
+      return `${words.name} platform issue (${cell(cause.code)}): likely not your code`
+    default:
+      return cell(cause.code)
+  }
+}
+
+function failureDetails(testCase: TestCaseResult): string {
+  const parts = [`\n<details><summary>❌ ${htmlText(testCase.name, 300)}</summary>\n`]
+  if (testCase.summary) parts.push(`\n**Result:** ${paragraph(testCase.summary, 500)}\n`)
+  for (const detail of testCase.details) parts.push(`\n**${detail.label}:** ${paragraph(detail.text)}\n`)
+  const page = link('Open the test result', testCase.url)
+  if (page !== 'Open the test result') parts.push(`\n${page}\n`)
+  parts.push('\n</details>\n')
+  return parts.join('')
+}
+
+const AFFECTED_SHOWN = 5
+
+function issueBlocks(issues: readonly Issue[]): Block[] {
+  const groups = new Map<string, Issue[]>()
+  for (const issue of issues) groups.set(issue.type, [...(groups.get(issue.type) ?? []), issue])
+  const out: Block[] = [{ text: `\n### Issues found (${issues.length})\n` }]
+  for (const [type, group] of groups) {
+    out.push({
+      text: `\n#### ${cell(type)} (${group.length})\n\n| Severity | Issue | Affected tests | Help |\n| --- | --- | --- | --- |\n`
+    })
+    for (const issue of group) {
+      const names = issue.testCaseNames.slice(0, AFFECTED_SHOWN).map(name => cell(name, 120))
+      const more =
+        issue.testCaseNames.length > AFFECTED_SHOWN ? ` and ${issue.testCaseNames.length - AFFECTED_SHOWN} more` : ''
+      const help = link('How to fix', issue.helpUrl)
+      out.push({
+        text: `| ${cell(issue.severity)} | ${cell(issue.title, 300)} | ${names.join(', ')}${more} | ${help === 'How to fix' ? '' : help} |\n`
+      })
+    }
+  }
+  return out
+}

@@ -1,0 +1,110 @@
+/**
+ * The provider-neutral run and result model. Each service maps its API onto it; the poller, the
+ * verdict and every report read only this. Strings that come from a service (names, summaries,
+ * status words) are untrusted and kept as the service sent them: each report escapes them for
+ * its own medium.
+ */
+
+/** Where a run is, as far as waiting is concerned. */
+export type Phase = 'pending' | 'running' | 'finished'
+
+/**
+ * What a finished run means. `unknown` is a finished run whose result this action does not know:
+ * it never passes.
+ */
+export type Verdict = 'passed' | 'failed' | 'skipped' | 'errored' | 'cancelled' | 'unknown'
+
+/** One test case's result; `pending` has not finished (yet). */
+export type TestVerdict = 'passed' | 'failed' | 'skipped' | 'errored' | 'pending'
+
+/** Whose fault a failure likely is, as far as the service can tell. */
+export type CauseKind = 'product' | 'agent' | 'platform' | 'other'
+
+export interface Cause {
+  readonly kind: CauseKind
+  /** The service's own code, e.g. `AGENT_STUCK`. */
+  readonly code: string
+}
+
+export interface TestCaseResult {
+  readonly name: string
+  readonly verdict: TestVerdict
+  /** The service's own result word when it is none of ours, shown as it is. */
+  readonly resultWord?: string
+  /** One line: what happened. */
+  readonly summary?: string
+  /** Longer texts for a failure, in the order they are shown ("Goal", "Evaluation"). */
+  readonly details: readonly { readonly label: string; readonly text: string }[]
+  /** The test result's page. */
+  readonly url?: string
+  readonly cause?: Cause
+  readonly durationMs?: number
+}
+
+export interface Issue {
+  readonly title: string
+  readonly severity: string
+  /** The kind of issue, e.g. `ACCESSIBILITY`; reports group by it. */
+  readonly type: string
+  readonly description?: string
+  readonly helpUrl?: string
+  readonly testCaseNames: readonly string[]
+}
+
+/** What is known of a run at one moment: after a poll, or at the end. */
+export interface RunReport {
+  readonly phase: Phase
+  /** The service's own status word ("RUNNING", "COMPLETED"), for the log and outputs. */
+  readonly status: string
+  /** False for a status word this action does not know: the wait goes on, with one warning. */
+  readonly statusKnown: boolean
+  /** The service's own result word ("PASSED"), or '' when it has none. */
+  readonly result: string
+  /** Set once the phase is `finished`. */
+  readonly verdict?: Verdict
+  /**
+   * The service's sentence for a verdict that shared code cannot word on its own (errored,
+   * cancelled, skipped, unknown), e.g. "QA.tech could not complete QA.tech run r1 (status ERROR)."
+   */
+  readonly verdictNote?: string
+  readonly testCases: readonly TestCaseResult[]
+  readonly issues: readonly Issue[]
+  /** The answer as the service sent it, for the results file. */
+  readonly raw: unknown
+}
+
+/** A run the service has started. */
+export interface StartedRun {
+  /** The id the service polls by. */
+  readonly id: string
+  /** How the log names the run: "QA.tech run r001sbx". */
+  readonly label: string
+  /** The run's page. */
+  readonly url: string
+  /** Known before the run ends, when the service says so. */
+  readonly testCount?: number
+  /** What was run, for the summary: e.g. the test plan's name. */
+  readonly plan?: { readonly label: string; readonly name: string }
+  /** The URLs under test, never with a secret in them. */
+  readonly testedUrls: readonly string[]
+  /** What the service answered, for the results file. */
+  readonly record: unknown
+  /** A file-name-safe id for files written about this run. */
+  readonly fileId: string
+}
+
+export interface Counts {
+  readonly passed: number
+  readonly failed: number
+  /** Skipped, errored or unfinished: everything that neither passed nor failed. */
+  readonly skipped: number
+  readonly total: number
+}
+
+/** Counts from the test cases; without any, the number the service announced at the start. */
+export function countTestCases(testCases: readonly TestCaseResult[], testCount: number | undefined): Counts {
+  const passed = testCases.filter(testCase => testCase.verdict === 'passed').length
+  const failed = testCases.filter(testCase => testCase.verdict === 'failed').length
+  const total = testCases.length > 0 ? testCases.length : (testCount ?? 0)
+  return { passed, failed, skipped: Math.max(0, total - passed - failed), total }
+}

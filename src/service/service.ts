@@ -1,0 +1,72 @@
+import type { GitContext } from '../context/git-context.js'
+import type { Preview } from '../context/deployment.js'
+import type { CommonSettings } from '../inputs/common-settings.js'
+import type { EventHints, InputReader } from '../inputs/read.js'
+import type { Clock } from '../util/clock.js'
+import type { Outcome } from '../verdict/outcome.js'
+import type { RunReport, StartedRun } from './model.js'
+
+/**
+ * The seam between the shared stages and one service (QA.tech test plans, QA.tech change review,
+ * tester.army). The poller, the verdict and the reports call only this.
+ */
+export interface Service {
+  readonly words: ServiceWords
+  /** Starts the run. Called once: a step never starts two runs. */
+  start(context: StartContext): Promise<StartedRun>
+  /** A cheap status check while waiting. Transient failures are thrown as `ApiError`s. */
+  poll(run: StartedRun, options: RequestOptions): Promise<RunReport>
+  /** The finished run with every detail, fetched once at the end. */
+  result(run: StartedRun, options: RequestOptions): Promise<RunReport>
+  /** Stops the remote run; absent where the service has no way to. */
+  cancel?(run: StartedRun, options: RequestOptions): Promise<void>
+  /** The step outputs, named as this action's action.yml names them. */
+  readonly outputs: ServiceOutputs
+}
+
+export interface RequestOptions {
+  /** The longest a request may take: the time left before the step's deadline, at most. */
+  readonly timeoutMs: number
+}
+
+export interface StartContext {
+  readonly git: GitContext
+  /** A successful deployment's preview, on `deployment_status` events. */
+  readonly preview: Preview | undefined
+}
+
+/** What a service needs from the outside world. */
+export interface ServiceEnvironment {
+  readonly clock: Clock
+  readonly log: (message: string) => void
+  readonly warn: (message: string) => void
+}
+
+/** The words the user reads about this service, so shared code never names one. */
+export interface ServiceWords {
+  /** "QA.tech": in headings, links ("Open run … in QA.tech") and log lines ("QA.tech answers again"). */
+  readonly name: string
+  /** The status a run has before the first answer: what `run_status` says after an early cancel. */
+  readonly initialStatus: string
+  /** Said when the step stops waiting and the run goes on without it: "The QA.tech run goes on". */
+  readonly runGoesOn: string
+  /** Why the step does not stop the run, where it cannot: "QA.tech has no way to cancel it from here". */
+  readonly cannotCancel: string
+  /** How files about a run are named: `<prefix>-<run>.json`. */
+  readonly filePrefix: string
+}
+
+export interface ServiceOutputs {
+  /** When no run was started (a deployment that did not succeed, a deleted branch). */
+  none(): Record<string, string>
+  started(run: StartedRun): Record<string, string>
+  finished(outcome: Outcome): Record<string, string>
+}
+
+/** One action of this repository: how it reads its inputs and which service it drives. */
+export interface ActionDefinition<S extends CommonSettings> {
+  /** Inputs that hold secrets: masked before anything else is read. */
+  readonly secretInputs: readonly string[]
+  parseSettings(read: InputReader, hints: EventHints): Promise<S>
+  createService(settings: S, environment: ServiceEnvironment): Service
+}

@@ -1,0 +1,84 @@
+import { countTestCases, type Counts, type RunReport, type StartedRun, type Verdict } from '../service/model.js'
+import type { ServiceWords } from '../service/service.js'
+import { formatDuration } from '../util/duration.js'
+import type { WaitOutcome } from '../wait/poller.js'
+import { inline } from '../util/untrusted-text.js'
+
+export type OutcomeKind = Verdict | 'timed-out' | 'interrupted'
+
+/** What the wait means for the check: the outputs, pass or fail, and the one line that says why. */
+export interface Outcome {
+  readonly kind: OutcomeKind
+  readonly succeeded: boolean
+  /** `run_status`: the service's status, or TIMED_OUT when the wait ended first. */
+  readonly status: string
+  /** `run_result`: the service's result for a completed run, else empty. */
+  readonly result: string
+  readonly counts: Counts
+  /** The line for the log and the failed step. */
+  readonly message: string
+  /** A warning for a step that passes with a caveat (skipped). */
+  readonly warning?: string
+}
+
+export interface OutcomeOptions {
+  readonly failOnSkipped: boolean
+  readonly timeoutMinutes: number
+}
+
+const NAMES_IN_MESSAGE = 3
+
+export function decideOutcome(
+  wait: WaitOutcome,
+  started: StartedRun,
+  words: ServiceWords,
+  options: OutcomeOptions
+): Outcome {
+  const where = started.url ? ` ${inline(started.url)}` : ''
+  const runName = inline(started.label)
+  if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
+    const counts = countTestCases(wait.last?.testCases ?? [], started.testCount)
+    const waited = formatDuration(wait.waitedMs)
+    const message =
+      wait.kind === 'timed-out'
+        ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
+          `${words.runGoesOn} (${words.cannotCancel}):${where}`
+        : `The workflow was cancelled while waiting ${waited} for ${runName}. ${words.runGoesOn}:${where}`
+    // After a cancel the run's own status is the honest answer: it is still going.
+    const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus)
+    return { kind: wait.kind, succeeded: false, status, result: '', counts, message }
+  }
+
+  const report: RunReport = wait.report
+  const counts = countTestCases(report.testCases, started.testCount)
+  const base = { status: report.status, result: report.result, counts }
+  const verdict = report.verdict ?? 'unknown'
+  const note = report.verdictNote ?? `${runName} ended as ${inline(report.status)}.`
+  switch (verdict) {
+    case 'passed':
+      return {
+        ...base,
+        kind: 'passed',
+        succeeded: true,
+        message: `${runName} passed: ${counts.passed} of ${counts.total} test cases passed.`
+      }
+    case 'failed': {
+      const failedNames = report.testCases
+        .filter(testCase => testCase.verdict === 'failed')
+        .map(testCase => inline(testCase.name, 80))
+      const shown = failedNames.slice(0, NAMES_IN_MESSAGE).join(', ')
+      const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : ''
+      const failed =
+        counts.failed > 0
+          ? `${counts.failed} of ${counts.total} test cases failed: ${shown}${more}.`
+          : 'the run failed.'
+      return { ...base, kind: 'failed', succeeded: false, message: `${failed} See${where}` }
+    }
+    case 'skipped':
+      return options.failOnSkipped
+        ? { ...base, kind: 'skipped', succeeded: false, message: `${note} fail_on_skipped is true. See${where}` }
+        : { ...base, kind: 'skipped', succeeded: true, message: note, warning: `${note} See${where}` }
+    default:
+      return { ...base, kind: verdict, succeeded: false, message: `${note} See${where}` }
+  }
+}
