@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import examples from '@octokit/webhooks-examples' with { type: 'json' }
-import { cleanUp, MACHINE_NODE, NODE24, nodeVersion, runAction } from './action-runner.mjs'
+import { cleanUp, RUNTIMES, runAction } from './action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -49,8 +49,7 @@ function timeMs(node, args) {
 }
 
 console.error('1. Start-up (12 alternating runs each)')
-for (const node of [MACHINE_NODE, NODE24]) {
-  const version = nodeVersion(node)
+for (const { label: version, node } of RUNTIMES) {
   const action = []
   const bare = []
   timeMs(node, ['-e', '0'])
@@ -135,8 +134,9 @@ console.error('2b. Workflow cancel: SIGINT during the wait → exit (5 times)')
 
 console.error('3. 30-minute runs on a virtual clock')
 {
-  const { waitForRun } = await lib('src/poller.js')
-  const { createQaTechClient } = await lib('src/qatech/client.js')
+  const { waitForRun } = await lib('src/wait/poller.js')
+  const { parseSettings } = await lib('src/qatech/settings.js')
+  const { createQaTechService } = await lib('src/qatech/service.js')
   for (const testCases of [3, 20]) {
     const delays = []
     const counts = []
@@ -148,22 +148,28 @@ console.error('3. 30-minute runs on a virtual clock')
         run: { durationMs, testCases: Array.from({ length: testCases }, (_, index) => ({ name: `Test ${index + 1}` })) }
       })
       now = 1_000_000
-      const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
-      const started = await client.startRun({ trigger: 'GITHUB' })
+      const clock = {
+        now: () => now,
+        sleep: async ms => {
+          now += ms
+          await new Promise(resolve => setImmediate(resolve))
+        }
+      }
+      const inputs = { api_token: SANDBOX_TOKEN, api_url: sandbox.url }
+      const settings = await parseSettings(name => inputs[name] ?? '', {
+        eventName: 'push',
+        isForkPullRequest: false,
+        isDependabot: false
+      })
+      const service = createQaTechService(settings, { clock, log: () => undefined, warn: () => undefined })
+      const run = await service.start({ git: { commitMessageFromApi: false }, preview: undefined })
       const startedAt = now
       const outcome = await waitForRun({
-        client,
-        shortId: started.shortId,
-        testCount: started.testCount,
+        service,
+        run,
         timeoutMs: 60 * 60_000,
         maxIntervalMs: 10_000,
-        clock: {
-          now: () => now,
-          sleep: async ms => {
-            now += ms
-            await new Promise(resolve => setImmediate(resolve))
-          }
-        },
+        clock,
         signal: new AbortController().signal,
         log: () => undefined,
         warn: () => undefined
@@ -186,7 +192,7 @@ console.error('4. Job summary rendering')
 for (const count of [1_000, 10_000, 50_000]) {
   const script = `
     const { largeRun } = await import(${JSON.stringify(pathToFileURL(join(root, 'lib/__tests__/fixtures/summary-inputs.js')).href)})
-    const { renderSummary } = await import(${JSON.stringify(pathToFileURL(join(root, 'lib/src/summary.js')).href)})
+    const { renderSummary } = await import(${JSON.stringify(pathToFileURL(join(root, 'lib/src/report/summary.js')).href)})
     const input = largeRun(${count})
     const before = process.resourceUsage().maxRSS
     const start = process.hrtime.bigint()

@@ -5,7 +5,7 @@ import type { RunReport, StartedRun } from '../service/model.js'
 import type { Service } from '../service/service.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
-import type { Outcome } from '../verdict/outcome.js'
+import type { Outcome } from '../service/model.js'
 
 /** How a started run ended for the step. */
 export type Ending =

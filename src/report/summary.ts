@@ -3,7 +3,7 @@ import type { Issue, RunReport, StartedRun, TestCaseResult } from '../service/mo
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
-import type { Outcome } from '../verdict/outcome.js'
+import type { Outcome } from '../service/model.js'
 import { byteLength, cell, htmlText, link, paragraph } from './markdown.js'
 
 /** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */

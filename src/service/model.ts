@@ -108,3 +108,20 @@ export function countTestCases(testCases: readonly TestCaseResult[], testCount: 
   const total = testCases.length > 0 ? testCases.length : (testCount ?? 0)
   return { passed, failed, skipped: Math.max(0, total - passed - failed), total }
 }
+
+export type OutcomeKind = Verdict | 'timed-out' | 'interrupted'
+
+/** What the wait means for the check (decided in verdict/outcome.ts): the outputs, pass or fail, and the one line that says why. */
+export interface Outcome {
+  readonly kind: OutcomeKind
+  readonly succeeded: boolean
+  /** `run_status`: the service's status, or TIMED_OUT when the wait ended first. */
+  readonly status: string
+  /** `run_result`: the service's result for a completed run, else empty. */
+  readonly result: string
+  readonly counts: Counts
+  /** The line for the log and the failed step. */
+  readonly message: string
+  /** A warning for a step that passes with a caveat (skipped). */
+  readonly warning?: string
+}

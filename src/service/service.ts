@@ -3,8 +3,7 @@ import type { Preview } from '../context/deployment.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { EventHints, InputReader } from '../inputs/read.js'
 import type { Clock } from '../util/clock.js'
-import type { Outcome } from '../verdict/outcome.js'
-import type { RunReport, StartedRun } from './model.js'
+import type { Outcome, RunReport, StartedRun } from './model.js'
 
 /**
  * The seam between the shared stages and one service (QA.tech test plans, QA.tech change review,

@@ -1,25 +1,8 @@
-import { countTestCases, type Counts, type RunReport, type StartedRun, type Verdict } from '../service/model.js'
+import { countTestCases, type Outcome, type RunReport, type StartedRun } from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import type { WaitOutcome } from '../wait/poller.js'
 import { inline } from '../util/untrusted-text.js'
-
-export type OutcomeKind = Verdict | 'timed-out' | 'interrupted'
-
-/** What the wait means for the check: the outputs, pass or fail, and the one line that says why. */
-export interface Outcome {
-  readonly kind: OutcomeKind
-  readonly succeeded: boolean
-  /** `run_status`: the service's status, or TIMED_OUT when the wait ended first. */
-  readonly status: string
-  /** `run_result`: the service's result for a completed run, else empty. */
-  readonly result: string
-  readonly counts: Counts
-  /** The line for the log and the failed step. */
-  readonly message: string
-  /** A warning for a step that passes with a caveat (skipped). */
-  readonly warning?: string
-}
 
 export interface OutcomeOptions {
   readonly failOnSkipped: boolean
