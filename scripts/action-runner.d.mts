@@ -23,7 +23,19 @@ export interface ActionResult {
   runnerTemp: string
 }
 
+export function prepareStep(options: {
+  action?: string
+  inputs: Record<string, string>
+  eventName: string
+  payload: object
+  env?: Record<string, string | undefined>
+}): {
+  dir: string
+  env: Record<string, string>
+  readFiles(): { outputs: Record<string, string>; summary: string }
+}
 export function runAction(options: {
+  action?: string
   inputs: Record<string, string>
   eventName: string
   payload: object

