@@ -1,4 +1,9 @@
 /** Types for the sandbox (sandbox/server.mjs), for the TypeScript tests. */
+import type { ChatScenario } from './chat.d.mts'
+import type { GithubScenario } from './github.d.mts'
+import type { PreviewScenario } from './preview.d.mts'
+import type { TesterArmyScenario } from './testerarmy.d.mts'
+
 export const SANDBOX_TOKEN: string
 
 export interface SandboxTestCase {
@@ -36,6 +41,10 @@ export interface SandboxScenario {
   environments: { shortId: string; applicationShortId: string; name: string }[]
   devicePresets: string[]
   commits: Record<string, string>
+  github: GithubScenario
+  chat: ChatScenario
+  testerArmy: TesterArmyScenario
+  preview: PreviewScenario
   run: {
     initiatedMs: number
     durationMs: number
@@ -48,7 +57,13 @@ export interface SandboxScenario {
   faults: SandboxFault[]
 }
 
-export type PartialScenario = Partial<Omit<SandboxScenario, 'run'>> & { run?: Partial<SandboxScenario['run']> }
+export type PartialScenario = Partial<Omit<SandboxScenario, 'run' | 'github' | 'chat' | 'testerArmy' | 'preview'>> & {
+  run?: Partial<SandboxScenario['run']>
+  github?: Partial<GithubScenario>
+  chat?: Partial<ChatScenario>
+  testerArmy?: Partial<TesterArmyScenario>
+  preview?: Partial<PreviewScenario>
+}
 
 export interface RecordedRequest {
   method: string

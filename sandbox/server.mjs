@@ -21,6 +21,10 @@ import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
+import { chatDefaults, createChatRoutes } from './chat.mjs'
+import { createGithubRoutes, githubDefaults } from './github.mjs'
+import { createPreviewRoutes, previewDefaults } from './preview.mjs'
+import { createTesterArmyRoutes, testerArmyDefaults } from './testerarmy.mjs'
 
 export const SANDBOX_TOKEN = 'qatech-sandbox-token'
 
@@ -35,6 +39,11 @@ export function defaultScenario() {
     devicePresets: ['preset_desktop', 'preset_mobile'],
     /** Commit messages the GitHub API mock knows, by SHA. */
     commits: {},
+    /** The other services and sites, each in its own module (see the files beside this one). */
+    github: githubDefaults(),
+    chat: chatDefaults(),
+    testerArmy: testerArmyDefaults(),
+    preview: previewDefaults(),
     run: {
       /** Milliseconds from the start until the run is RUNNING, and until it is terminal. */
       initiatedMs: 0,
@@ -171,7 +180,8 @@ export async function startSandbox(options = {}) {
       }
     }
 
-    if (path.startsWith('/repos/')) return githubApi(req, res, path)
+    const request = { req, res, url, path, body, rawBody }
+    for (const routes of modules) if (await routes.handle(request)) return
     if (!path.startsWith('/v1/')) return send(res, 404, { message: `No route ${req.method} ${path}` })
 
     if (req.headers.authorization !== `Bearer ${scenario.token}`) {
@@ -358,15 +368,6 @@ export async function startSandbox(options = {}) {
     })
   }
 
-  function githubApi(req, res, path) {
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(path)
-    if (req.method !== 'GET' || !match) return send(res, 404, { message: 'Not Found' })
-    if (!req.headers.authorization) return send(res, 401, { message: 'Requires authentication' })
-    const message = scenario.commits[match[3]]
-    if (message === undefined) return send(res, 404, { message: 'No commit found for SHA: ' + match[3] })
-    return send(res, 200, { sha: match[3], commit: { message } })
-  }
-
   function control(req, res, path, rawBody) {
     if (req.method === 'PUT' && path === '/__sandbox/scenario') {
       scenario = mergeScenario(scenario, JSON.parse(rawBody || '{}'))
@@ -375,6 +376,18 @@ export async function startSandbox(options = {}) {
     if (req.method === 'GET' && path === '/__sandbox/requests') return send(res, 200, { requests })
     return send(res, 404, { message: 'unknown sandbox control' })
   }
+
+  /**
+   * The other routes, each in its own module: handle(request) answers and returns true, or
+   * returns false for a path that is not its own. They read the scenario through the context.
+   */
+  const context = { now, baseUrl: () => baseUrl(), scenario: () => scenario, send, sendRaw }
+  const modules = [
+    createGithubRoutes(context),
+    createChatRoutes(context),
+    createTesterArmyRoutes(context),
+    createPreviewRoutes(context)
+  ]
 
   function baseUrl() {
     const address = server.address()
@@ -400,6 +413,7 @@ export async function startSandbox(options = {}) {
       requests.length = 0
       runs.clear()
       runCounter = 0
+      for (const routes of modules) routes.reset?.()
     },
     close() {
       for (const socket of sockets) socket.destroy()
@@ -413,15 +427,19 @@ function mergeScenario(base, partial) {
     ...base,
     ...partial,
     run: { ...base.run, ...(partial.run ?? {}) },
+    // Each module's part merges one level deep, like `run`.
+    ...Object.fromEntries(
+      ['github', 'chat', 'testerArmy', 'preview'].map(key => [key, { ...base[key], ...(partial[key] ?? {}) }])
+    ),
     faults: [...(partial.faults ?? base.faults)]
   }
 }
 
-function send(res, status, body, headers = {}) {
+export function send(res, status, body, headers = {}) {
   sendRaw(res, status, JSON.stringify(body), 'application/json', headers)
 }
 
-function sendRaw(res, status, text, contentType, headers = {}) {
+export function sendRaw(res, status, text, contentType, headers = {}) {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
 }

@@ -5,7 +5,7 @@
  * exits 1 with one line when the committed dist/ is not byte for byte what the sources build to.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,8 +13,19 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
-/** Each action's entry file and the folder under dist/ its bundle goes to. */
-export const ENTRIES = [{ entry: 'src/index.ts', out: '.' }]
+/**
+ * Each action's entry file and the folder under dist/ its bundle goes to, read from the action.yml
+ * files: `dist/index.js` is built from `src/index.ts`, `dist/<name>/index.js` from `src/<name>.ts`.
+ */
+export const ENTRIES = ['.', ...readdirSync(root)]
+  .filter(folder => !folder.startsWith('.') || folder === '.')
+  .filter(folder => existsSync(join(root, folder, 'action.yml')))
+  .map(folder => {
+    const main = /^\s*main:\s*['"]?([^'"\s#]+)/m.exec(readFileSync(join(root, folder, 'action.yml'), 'utf8'))?.[1]
+    const out = relative(join(root, 'dist'), join(root, folder, main ?? 'dist/index.js'))
+    const name = dirname(out)
+    return { entry: name === '.' ? 'src/index.ts' : `src/${name}.ts`, out: name }
+  })
 
 export function build(outDir) {
   for (const { entry, out } of ENTRIES) {

@@ -133,9 +133,10 @@ async function waitAndReport({ settings, service, run, reporters }: Started, dep
     throw error
   })
 
+  const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
   // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
   const reported = redactSecrets(wait, settings.secrets)
-  const outcome = decideOutcome(reported, run, service.words, settings)
+  const outcome = decideOutcome(reported, run, service.words, settings, runCancelled)
   const report = reported.kind === 'finished' ? reported.report : reported.last
   await notify(reporter => reporter.finished?.(run, { kind: 'waited', outcome, report, waitedMs: wait.waitedMs }))
 
@@ -146,6 +147,22 @@ async function waitAndReport({ settings, service, run, reporters }: Started, dep
   if (!outcome.succeeded) throw new ActionError(outcome.message)
   if (outcome.warning) core.warning(outcome.warning)
   else core.info(outcome.message)
+}
+
+/** The runner allows 7.5 s from SIGINT to SIGTERM: the cancel request gets most of it. */
+const CANCEL_TIMEOUT_MS = 5_000
+
+/** Stops the remote run where the service can and the user wants it; true when it did. */
+async function cancelRemoteRun(service: Service, run: StartedRun, settings: CommonSettings): Promise<boolean> {
+  if (!service.cancel || !settings.cancelOnAbort) return false
+  try {
+    await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })
+    log(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`)
+    return true
+  } catch (error) {
+    warn(`Could not cancel ${run.label}: ${inline(messageOf(error))}`)
+    return false
+  }
 }
 
 function skip(service: Service, reason: string): undefined {

@@ -23,6 +23,8 @@ export interface CommonSettings {
   readonly failOnSkipped: boolean
   /** Write a job summary. */
   readonly jobSummary: boolean
+  /** Stop the remote run when the workflow is cancelled or the wait times out (services that can). */
+  readonly cancelOnAbort: boolean
   /** Values that never appear in a report, even when the service quotes them back. */
   readonly secrets: readonly string[]
 }
@@ -35,7 +37,7 @@ export function readCommonSettings(
   read: InputReader,
   defaults: { readonly blocking: boolean },
   problems: string[]
-): Omit<CommonSettings, 'failOnSkipped' | 'secrets'> {
+): Omit<CommonSettings, 'failOnSkipped' | 'secrets' | 'cancelOnAbort'> {
   const input = optionalInputs(read)
   return {
     githubToken: input(CommonInputs.GithubToken) ?? '',

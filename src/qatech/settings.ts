@@ -94,6 +94,8 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
   const settings: Settings = {
     ...common,
     failOnSkipped: readBoolean(Inputs.FailOnSkipped, input(Inputs.FailOnSkipped), false, problems),
+    // QA.tech has no endpoint to cancel a run.
+    cancelOnAbort: false,
     secrets: [apiToken, vercelBypassSecret].filter((secret): secret is string => secret !== undefined && secret !== ''),
     apiToken,
     apiUrl,

@@ -168,6 +168,8 @@ function header(input: SummaryInput): string {
   let note = ''
   if (input.problem !== undefined) {
     note = `> ⚠️ The step stopped waiting: ${cell(input.problem, 1000)}`
+  } else if ((outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') && outcome.runCancelled) {
+    note = `> ${words.cancelledRun ?? words.runGoesOn}. ${link(`See it in ${words.name}`, started.url)}.`
   } else if (outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') {
     note = `> ${words.runGoesOn}: ${words.cannotCancel}. ${link(`Follow it in ${words.name}`, started.url)}.`
   } else if (!outcome) {

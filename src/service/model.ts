@@ -124,4 +124,6 @@ export interface Outcome {
   readonly message: string
   /** A warning for a step that passes with a caveat (skipped). */
   readonly warning?: string
+  /** The step cancelled the remote run (after a workflow cancel or at the deadline). */
+  readonly runCancelled?: boolean
 }

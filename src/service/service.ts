@@ -17,7 +17,10 @@ export interface Service {
   poll(run: StartedRun, options: RequestOptions): Promise<RunReport>
   /** The finished run with every detail, fetched once at the end. */
   result(run: StartedRun, options: RequestOptions): Promise<RunReport>
-  /** Stops the remote run; absent where the service has no way to. */
+  /**
+   * Stops the remote run, after a workflow cancel or at the deadline when `cancelOnAbort` is on;
+   * absent where the service has no way to. A run that has already finished is no error.
+   */
   cancel?(run: StartedRun, options: RequestOptions): Promise<void>
   /** The step outputs, named as this action's action.yml names them. */
   readonly outputs: ServiceOutputs
@@ -51,6 +54,8 @@ export interface ServiceWords {
   readonly runGoesOn: string
   /** Why the step does not stop the run, where it cannot: "QA.tech has no way to cancel it from here". */
   readonly cannotCancel: string
+  /** Said when the step stopped the remote run (services with `cancel`): "Cancelled the tester.army run". */
+  readonly cancelledRun?: string
   /** How files about a run are named: `<prefix>-<run>.json`. */
   readonly filePrefix: string
 }

@@ -11,25 +11,31 @@ export interface OutcomeOptions {
 
 const NAMES_IN_MESSAGE = 3
 
+/**
+ * `runCancelled`: the step stopped the remote run after a workflow cancel or at the deadline, so
+ * the words say so instead of "the run goes on".
+ */
 export function decideOutcome(
   wait: WaitOutcome,
   started: StartedRun,
   words: ServiceWords,
-  options: OutcomeOptions
+  options: OutcomeOptions,
+  runCancelled = false
 ): Outcome {
   const where = started.url ? ` ${inline(started.url)}` : ''
   const runName = inline(started.label)
   if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
     const counts = countTestCases(wait.last?.testCases ?? [], started.testCount)
     const waited = formatDuration(wait.waitedMs)
+    const after = runCancelled && words.cancelledRun ? words.cancelledRun : words.runGoesOn
     const message =
       wait.kind === 'timed-out'
         ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
-          `${words.runGoesOn} (${words.cannotCancel}):${where}`
-        : `The workflow was cancelled while waiting ${waited} for ${runName}. ${words.runGoesOn}:${where}`
-    // After a cancel the run's own status is the honest answer: it is still going.
+          `${runCancelled ? after : `${after} (${words.cannotCancel})`}:${where}`
+        : `The workflow was cancelled while waiting ${waited} for ${runName}. ${after}:${where}`
+    // After a cancel the run's own status is the honest answer: it is still going, or cancelled.
     const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus)
-    return { kind: wait.kind, succeeded: false, status, result: '', counts, message }
+    return { kind: wait.kind, succeeded: false, status, result: '', counts, message, runCancelled }
   }
 
   const report: RunReport = wait.report

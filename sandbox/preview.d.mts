@@ -1,0 +1,5 @@
+/** Types for sandbox/preview.mjs, for the TypeScript tests. */
+
+/** This module's part of the sandbox scenario. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PreviewScenario {}
