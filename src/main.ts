@@ -3,6 +3,7 @@ import { readDeployment } from './context/deployment.js'
 import { readEventPayload } from './context/event.js'
 import { isDeletionPush, isForkPullRequest, resolveGitContext, type GitContext } from './context/git-context.js'
 import { githubCommitMessageReader, type CommitMessageReader } from './github/commit-message.js'
+import { lazyOctokit } from './github/octokit.js'
 import type { CommonSettings } from './inputs/common-settings.js'
 import { annotationsReporter } from './report/annotations.js'
 import { jobSummaryReporter } from './report/job-summary.js'
@@ -93,14 +94,17 @@ async function startRun<S extends CommonSettings>(
     return skip(service, 'This push deleted a branch or tag: there is no commit to test.')
   }
 
+  const octokit = settings.githubToken ? lazyOctokit(settings.githubToken, deps.env.GITHUB_API_URL) : undefined
   const git = await withCommitMessage(
     resolveGitContext(eventName, payload, deps.env),
-    githubCommitMessageReader(settings.githubToken, deps.env.GITHUB_API_URL)
+    githubCommitMessageReader(octokit)
   )
   logGitContext(eventName, git)
 
-  const run = await service.start({ git, preview: deployment.kind === 'preview' ? deployment : undefined })
-  const reporters = createReporters({ service, settings, git, env: deps.env })
+  const event = { name: eventName, payload }
+  const preview = deployment.kind === 'preview' ? deployment : undefined
+  const run = await service.start({ git, preview, event, octokit })
+  const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
   await notifyReporters(reporters, reporter => reporter.started?.(run))
   return { settings, service, run, reporters }
 }

@@ -1,4 +1,5 @@
 import { messageOf } from '../util/errors.js'
+import { splitRepository, statusOf, withTimeout, type Octokit } from './octokit.js'
 
 /** Reads a commit message from the GitHub API; undefined with a reason when it cannot. */
 export type CommitMessageReader = (
@@ -6,29 +7,21 @@ export type CommitMessageReader = (
   sha: string
 ) => Promise<{ readonly message: string } | { readonly failure: string }>
 
-const LOOKUP_TIMEOUT_MS = 10_000
-
 /**
- * `GET /repos/{owner}/{repo}/commits/{sha}` with the workflow's token. Octokit is loaded only
- * here, for events that do not carry the message, to keep it off the start-up path.
+ * `GET /repos/{owner}/{repo}/commits/{sha}` with the workflow's token, for events that do not
+ * carry the message. `octokit` is undefined without a token.
  */
-export function githubCommitMessageReader(token: string, apiUrl: string | undefined): CommitMessageReader {
+export function githubCommitMessageReader(octokit: (() => Promise<Octokit>) | undefined): CommitMessageReader {
   return async (repository, sha) => {
-    if (token === '') return { failure: 'github_token is empty' }
-    const [owner, repo] = repository.split('/')
-    if (!owner || !repo) return { failure: `the repository name is not owner/name` }
+    if (octokit === undefined) return { failure: 'github_token is empty' }
+    const names = splitRepository(repository)
+    if (!names) return { failure: `the repository name is not owner/name` }
     try {
-      const { getOctokit } = await import('@actions/github')
-      const octokit = getOctokit(token, {
-        ...(apiUrl ? { baseUrl: apiUrl } : {}),
-        request: { signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) },
-        log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
-      })
-      const response = await octokit.rest.repos.getCommit({ owner, repo, ref: sha })
+      const response = await (await octokit()).rest.repos.getCommit({ ...names, ref: sha, ...withTimeout() })
       return { message: response.data.commit.message }
     } catch (error) {
-      const status = (error as { status?: unknown }).status
-      return { failure: typeof status === 'number' ? `the GitHub API answered ${status}` : messageOf(error) }
+      const status = statusOf(error)
+      return { failure: status !== undefined ? `the GitHub API answered ${status}` : messageOf(error) }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { quote } from '../util/untrusted-text.js'
 import { optionalInputs, readBoolean, readNumber, type InputReader } from './read.js'
 
 /** Inputs every action of this repository has, with the same meaning. */
@@ -6,8 +7,20 @@ export const CommonInputs = {
   Blocking: 'blocking',
   TimeoutMinutes: 'timeout_minutes',
   PollIntervalSeconds: 'poll_interval_seconds',
-  JobSummary: 'job_summary'
+  JobSummary: 'job_summary',
+  PrComment: 'pr_comment',
+  CommentKey: 'comment_key',
+  CommitStatus: 'commit_status',
+  StatusContext: 'status_context',
+  Rerun: 'rerun',
+  RetryFailed: 'retry_failed',
+  Preflight: 'preflight',
+  PreflightTimeoutSeconds: 'preflight_timeout_seconds'
 } as const
+
+export type PrCommentMode = 'off' | 'always' | 'on-failure'
+export type RerunMode = 'failed' | 'all'
+export type PreflightMode = 'wait' | 'warn' | 'off'
 
 /** What the shared stages (wait, verdict, reports) need to know of the inputs. */
 export interface CommonSettings {
@@ -25,6 +38,22 @@ export interface CommonSettings {
   readonly jobSummary: boolean
   /** Stop the remote run when the workflow is cancelled or the wait times out (services that can). */
   readonly cancelOnAbort: boolean
+  /** The sticky pull-request comment: never, on every run, or once the step fails. */
+  readonly prComment: PrCommentMode
+  /** Names the comment apart from the workflow, job and matrix leg; absent = those alone. */
+  readonly commentKey: string | undefined
+  /** Set a commit status on the tested commit: pending at the start, then the outcome. */
+  readonly commitStatus: boolean
+  /** The commit status's context; absent = the service's default. */
+  readonly statusContext: string | undefined
+  /** On "Re-run failed jobs": rerun only what failed before, or everything. */
+  readonly rerun: RerunMode
+  /** Rerun failed test cases up to this many times after a failed run (0 to 3). */
+  readonly retryFailed: number
+  /** Check that the site under test answers before a run is started. */
+  readonly preflight: PreflightMode
+  /** How long the preflight waits for the site, in seconds. */
+  readonly preflightTimeoutSeconds: number
   /** Values that never appear in a report, even when the service quotes them back. */
   readonly secrets: readonly string[]
 }
@@ -39,9 +68,16 @@ export function readCommonSettings(
   problems: string[]
 ): Omit<CommonSettings, 'failOnSkipped' | 'secrets' | 'cancelOnAbort'> {
   const input = optionalInputs(read)
+  const blocking = readBoolean(CommonInputs.Blocking, input(CommonInputs.Blocking), defaults.blocking, problems)
+  const commitStatus = readBoolean(CommonInputs.CommitStatus, input(CommonInputs.CommitStatus), false, problems)
+  if (commitStatus && !blocking) {
+    problems.push(
+      `${CommonInputs.CommitStatus} needs ${CommonInputs.Blocking}: true — without waiting for the run there is no final state to set. Set blocking: true, or remove commit_status.`
+    )
+  }
   return {
     githubToken: input(CommonInputs.GithubToken) ?? '',
-    blocking: readBoolean(CommonInputs.Blocking, input(CommonInputs.Blocking), defaults.blocking, problems),
+    blocking,
     timeoutMinutes: readNumber(
       CommonInputs.TimeoutMinutes,
       input(CommonInputs.TimeoutMinutes),
@@ -56,6 +92,45 @@ export function readCommonSettings(
       problems,
       { min: POLL_INTERVAL_SECONDS.min, minInclusive: true, max: POLL_INTERVAL_SECONDS.max, unit: 'seconds' }
     ),
-    jobSummary: readBoolean(CommonInputs.JobSummary, input(CommonInputs.JobSummary), true, problems)
+    jobSummary: readBoolean(CommonInputs.JobSummary, input(CommonInputs.JobSummary), true, problems),
+    prComment: readChoice(
+      CommonInputs.PrComment,
+      input(CommonInputs.PrComment),
+      ['off', 'always', 'on-failure'],
+      problems
+    ),
+    commentKey: input(CommonInputs.CommentKey),
+    commitStatus,
+    statusContext: input(CommonInputs.StatusContext),
+    rerun: readChoice(CommonInputs.Rerun, input(CommonInputs.Rerun), ['failed', 'all'], problems),
+    retryFailed: readNumber(CommonInputs.RetryFailed, input(CommonInputs.RetryFailed), 0, problems, {
+      min: 0,
+      minInclusive: true,
+      max: 3,
+      unit: 'retries',
+      integer: true
+    }),
+    preflight: readChoice(CommonInputs.Preflight, input(CommonInputs.Preflight), ['wait', 'warn', 'off'], problems),
+    preflightTimeoutSeconds: readNumber(
+      CommonInputs.PreflightTimeoutSeconds,
+      input(CommonInputs.PreflightTimeoutSeconds),
+      300,
+      problems,
+      { min: 0, minInclusive: true, max: 3600, unit: 'seconds' }
+    )
   }
+}
+
+/** One of `choices` (the first is the default), case-insensitive. */
+function readChoice<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly [T, ...T[]],
+  problems: string[]
+): T {
+  if (value === undefined) return choices[0]
+  const chosen = choices.find(choice => choice === value.toLowerCase())
+  if (chosen !== undefined) return chosen
+  problems.push(`${name} must be ${choices.map(choice => `"${choice}"`).join(', ')}, not ${quote(value)}.`)
+  return choices[0]
 }

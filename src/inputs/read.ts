@@ -31,6 +31,8 @@ export interface NumberRange {
   readonly minInclusive: boolean
   readonly max: number
   readonly unit: string
+  /** Whole numbers only. */
+  readonly integer?: boolean
 }
 
 export function readNumber(
@@ -41,11 +43,13 @@ export function readNumber(
   range: NumberRange
 ): number {
   if (value === undefined) return fallback
-  const parsed = /^[0-9]*\.?[0-9]+$/.test(value) ? Number(value) : Number.NaN
+  const pattern = range.integer ? /^[0-9]+$/ : /^[0-9]*\.?[0-9]+$/
+  const parsed = pattern.test(value) ? Number(value) : Number.NaN
   const aboveMin = range.minInclusive ? parsed >= range.min : parsed > range.min
   if (Number.isFinite(parsed) && aboveMin && parsed <= range.max) return parsed
   const lower = range.minInclusive ? `at least ${range.min}` : `greater than ${range.min}`
-  problems.push(`${name} must be a number of ${range.unit} ${lower} and at most ${range.max}, not ${quote(value)}.`)
+  const kind = range.integer ? 'a whole number' : 'a number'
+  problems.push(`${name} must be ${kind} of ${range.unit} ${lower} and at most ${range.max}, not ${quote(value)}.`)
   return fallback
 }
 

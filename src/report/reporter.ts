@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
+import type { EventPayload } from '../context/event.js'
 import type { GitContext } from '../context/git-context.js'
+import type { Octokit } from '../github/octokit.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { RunReport, StartedRun } from '../service/model.js'
 import type { Service } from '../service/service.js'
@@ -38,6 +40,10 @@ export interface ReportContext {
   readonly settings: CommonSettings
   readonly git: GitContext
   readonly env: NodeJS.ProcessEnv
+  /** The event that started the workflow. Untrusted. */
+  readonly event: { readonly name: string; readonly payload: EventPayload }
+  /** The GitHub API with `github_token`, loaded on first use; undefined without a token. */
+  readonly octokit: (() => Promise<Octokit>) | undefined
 }
 
 /** Calls one hook on every reporter in turn; a failure of one never stops the others. */

@@ -1,4 +1,6 @@
+import type { EventPayload } from '../context/event.js'
 import type { GitContext } from '../context/git-context.js'
+import type { Octokit } from '../github/octokit.js'
 import type { Preview } from '../context/deployment.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { EventHints, InputReader } from '../inputs/read.js'
@@ -35,6 +37,10 @@ export interface StartContext {
   readonly git: GitContext
   /** A successful deployment's preview, on `deployment_status` events. */
   readonly preview: Preview | undefined
+  /** The event that started the workflow. Untrusted. */
+  readonly event?: { readonly name: string; readonly payload: EventPayload }
+  /** The GitHub API with `github_token`, loaded on first use; undefined without a token. */
+  readonly octokit?: () => Promise<Octokit>
 }
 
 /** What a service needs from the outside world. */
