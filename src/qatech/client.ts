@@ -1,7 +1,7 @@
 import { ApiError } from '../http/api-error.js'
-import { httpTransport, TransportError, type RawResponse, type Transport } from '../http/transport.js'
+import { httpTransport, type Transport } from '../http/transport.js'
+import { describeReadFailure, KEY_HINT, qatechApi, withApiMessage } from './api.js'
 import { isRecord } from '../util/records.js'
-import { inline } from '../util/untrusted-text.js'
 import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
 
 /**
@@ -31,40 +31,7 @@ export function createQaTechClient(
   apiToken: string,
   transport: Transport = httpTransport(apiToken)
 ): QaTechClient {
-  const v1 = `${apiUrl}/v1`
-
-  async function call(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    timeoutMs: number,
-    describe: (status: number, apiMessage: string) => string
-  ): Promise<Record<string, unknown>> {
-    let response: RawResponse
-    try {
-      response = await transport.send(method, `${v1}${path}`, body, timeoutMs)
-    } catch (error) {
-      if (error instanceof TransportError) throw transportFailure(error, method, path, apiUrl)
-      throw error
-    }
-    const parsed = parseJson(response.body)
-    if (response.status >= 200 && response.status < 300) {
-      if (!isRecord(parsed)) {
-        throw new ApiError(
-          `QA.tech answered ${method} /v1${path} with ${describeBody(response)}, not JSON. Check that api_url (${apiUrl}) is the QA.tech API.`,
-          response.status,
-          'invalid-response'
-        )
-      }
-      return parsed
-    }
-    const apiMessage = isRecord(parsed) && typeof parsed.message === 'string' ? inline(parsed.message) : ''
-    const message =
-      isRecord(parsed) || response.body.trim() === ''
-        ? describe(response.status, apiMessage)
-        : `QA.tech answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the QA.tech API; if it is, QA.tech may be having trouble.`
-    throw new ApiError(message, response.status, 'http', response.retryAfterMs)
-  }
+  const call = qatechApi(apiUrl, transport)
 
   return {
     async startRun(request) {
@@ -110,12 +77,6 @@ export function createQaTechClient(
   }
 }
 
-const KEY_HINT = 'Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API'
-
-function withApiMessage(status: number, apiMessage: string): string {
-  return apiMessage === '' ? `HTTP ${status}` : `HTTP ${status}: ${apiMessage}`
-}
-
 /** What a failed start means and what to do about it, by status. */
 function describeStartFailure(status: number, apiMessage: string, request: StartRunRequest): string {
   const said = withApiMessage(status, apiMessage)
@@ -153,57 +114,6 @@ function describeSentIds(request: StartRunRequest): string {
   if (ids.length === 0)
     return 'No ids were sent: check that the project has a default test plan, and that the API key belongs to the project you mean.'
   return `Sent: ${ids.join(', ')}. Check that each exists in the project the API key belongs to.`
-}
-
-function describeReadFailure(status: number, apiMessage: string, what: string): string {
-  const said = withApiMessage(status, apiMessage)
-  switch (status) {
-    case 401:
-      return `QA.tech did not accept the API key while reading ${what} (${said}). ${KEY_HINT}.`
-    case 403:
-      return `QA.tech refused to show ${what} (${said}): the organization may be suspended.`
-    case 404:
-      return `QA.tech could not find ${what} (${said}). Check that the API key belongs to the right project.`
-    default:
-      return status >= 500 || status === 429
-        ? `QA.tech could not answer for ${what} (${said}).`
-        : `QA.tech answered with ${said} for ${what}.`
-  }
-}
-
-function transportFailure(error: TransportError, method: string, path: string, apiUrl: string): ApiError {
-  const request = `${method} /v1${path.replace(/\?.*$/, '')}`
-  switch (error.kind) {
-    case 'unreachable':
-      return new ApiError(
-        `Could not reach QA.tech at ${apiUrl} (${error.message}). Check api_url and the runner's network and proxy settings.`,
-        undefined,
-        'unreachable'
-      )
-    case 'timeout':
-      return new ApiError(`QA.tech did not answer ${request} in time (${error.message}).`, undefined, 'timeout')
-    default:
-      return new ApiError(
-        `The connection to QA.tech broke during ${request} (${inline(error.message)}).`,
-        undefined,
-        'network'
-      )
-  }
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function describeBody(response: RawResponse): string {
-  const body = response.body.trim()
-  if (body === '') return 'an empty body'
-  if (/^<(!doctype|html)/i.test(body) || response.contentType.includes('html')) return 'an HTML page'
-  return `a body that is not valid JSON (starts ${JSON.stringify(inline(body, 40))})`
 }
 
 function optionalString(value: unknown): string | null {

@@ -19,7 +19,10 @@ export interface PlannedApplication {
  * application overrides to send. Explicit inputs win: the shorthand over the config, and either
  * over the deployment's URL, which fills only applications given no environment.
  */
-export function planApplications(settings: Settings, preview: Preview | undefined): PlannedApplication[] {
+export function planApplications(
+  settings: Pick<Settings, 'applications' | 'shorthand'>,
+  preview: Preview | undefined
+): PlannedApplication[] {
   const planned: PlannedApplication[] = settings.applications.map(app => ({ ...app }))
   // A name for the environment the deployment's URL will provide.
   let pendingName: { index: number; name: string } | undefined

@@ -6,7 +6,8 @@ export const ShortIdPrefixes = {
   application: 'app',
   environment: 'env',
   devicePreset: 'preset',
-  applicationBuild: 'build'
+  applicationBuild: 'build',
+  project: 'proj'
 } as const
 
 export function hasShortIdPrefix(value: string, prefix: string): boolean {

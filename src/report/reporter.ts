@@ -3,11 +3,10 @@ import type { EventPayload } from '../context/event.js'
 import type { GitContext } from '../context/git-context.js'
 import type { Octokit } from '../github/octokit.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
-import type { RunReport, StartedRun } from '../service/model.js'
+import type { Link, Outcome, RunReport, StartedRun } from '../service/model.js'
 import type { Service } from '../service/service.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
-import type { Outcome } from '../service/model.js'
 
 /** How a started run ended for the step. */
 export type Ending =
@@ -18,6 +17,8 @@ export type Ending =
       readonly outcome: Outcome
       readonly report: RunReport | undefined
       readonly waitedMs: number
+      /** Earlier runs of this step (automatic retries, or the run a rerun continues), oldest first. */
+      readonly earlierAttempts?: readonly Link[]
     }
 
 /**

@@ -39,6 +39,17 @@ export interface TestCaseResult {
   readonly url?: string
   readonly cause?: Cause
   readonly durationMs?: number
+  /** Further pages: screenshots, recordings. */
+  readonly links?: readonly Link[]
+  /** It failed on an earlier attempt of this step and passed on a later one. */
+  readonly flaky?: boolean
+  /** What earlier attempts of this step said when it failed there, oldest first. */
+  readonly earlierFailures?: readonly { readonly summary?: string; readonly code?: string }[]
+}
+
+export interface Link {
+  readonly label: string
+  readonly url: string
 }
 
 export interface Issue {
@@ -49,6 +60,10 @@ export interface Issue {
   readonly description?: string
   readonly helpUrl?: string
   readonly testCaseNames: readonly string[]
+  /** Longer texts ("Steps to reproduce", "Expected", "Actual"), in the order they are shown. */
+  readonly details?: readonly { readonly label: string; readonly text: string }[]
+  /** Screenshots and other pages. */
+  readonly links?: readonly Link[]
 }
 
 /** What is known of a run at one moment: after a poll, or at the end. */
