@@ -217,4 +217,77 @@ describe('blocking, in process', () => {
     expect(result.code).toBe(0)
     expect(result.summary).toBe('')
   })
+
+  describe('the final fetch of the details (hardening)', () => {
+    const detailsWarning = (stdout: string) =>
+      commandLines(stdout, 'warning').filter(line => line.includes('Could not read the per-test details'))
+
+    it('keeps answering 500: gives up within about 20 s and reports the verdict already seen', async () => {
+      const result = await waitFor({ faults: [{ method: 'GET', query: 'issues=all', status: 500, times: 1000 }] })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ run_status: 'COMPLETED', run_result: 'PASSED' })
+      expect(detailsWarning(result.stdout)).toEqual([
+        expect.stringMatching(/reporting the result QA.tech gave: COMPLETED PASSED\.$/)
+      ])
+      // Not an hour (timeout_minutes): the details get a small budget of their own.
+      expect(result.tookMs).toBeLessThan(60_000)
+      expect(sandbox.requests.filter(request => request.query.issues === 'all').length).toBeLessThanOrEqual(6)
+    })
+
+    it.each([400, 404])('answers %i: the verdict is kept', async status => {
+      const result = await waitFor({ faults: [{ method: 'GET', query: 'issues=all', status }] })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ run_status: 'COMPLETED', run_result: 'PASSED' })
+      expect(detailsWarning(result.stdout)).toHaveLength(1)
+      expect(result.summary).toMatch(/^## ✅ QA.tech: all 3 test cases passed/)
+    })
+
+    it.each([
+      ['RUNNING', { status: 'RUNNING', result: null }],
+      ['COMPLETED without a result', { status: 'COMPLETED', result: null }]
+    ])('a stale answer (%s) does not overturn COMPLETED/PASSED', async (_, stale) => {
+      const body = { id: 'x', shortId: 'r001sbx', runTestCases: [], ...stale }
+      const result = await waitFor({ faults: [{ method: 'GET', query: 'issues=all', status: 200, body }] })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ run_status: 'COMPLETED', run_result: 'PASSED', passed_count: '3' })
+      expect(result.summary).toMatch(/^## ✅ QA.tech: all 3 test cases passed/)
+      expect(result.stdout).not.toContain('which is not PASSED')
+    })
+
+    it('a poll that says COMPLETED before the result is written is not taken as the end', async () => {
+      const result = await waitFor({
+        faults: [
+          {
+            method: 'GET',
+            query: 'testCases=all',
+            status: 200,
+            body: { shortId: 'r001sbx', status: 'COMPLETED', result: null }
+          }
+        ]
+      })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ run_result: 'PASSED' })
+    })
+
+    it('250 test cases and unreadable details: the counts are unknown, not zero', async () => {
+      const testCases = Array.from({ length: 250 }, (_, index) => ({ name: `Test ${index + 1}`, result: 'PASSED' }))
+      const result = await waitFor({
+        run: { testCases },
+        faults: [{ method: 'GET', query: 'issues=all', status: 404 }]
+      })
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({
+        run_result: 'PASSED',
+        passed_count: '',
+        failed_count: '',
+        skipped_count: ''
+      })
+      expect(result.summary).toMatch(/^## ✅ QA.tech: the run passed/)
+      expect(result.summary).toContain('250 test cases: the per-test results were not read.')
+      expect(result.stdout).toContain(
+        'QA.tech run r001sbx passed (250 test cases; the per-test results were not read).'
+      )
+      expect(result.stdout).not.toMatch(/0 of 250/)
+    })
+  })
 })

@@ -44,7 +44,7 @@ async function startRun(scenario: PartialScenario) {
     isForkPullRequest: false,
     isDependabot: false
   })
-  const environment = { clock, log: () => undefined, warn: () => undefined }
+  const environment = { clock, deadline: Infinity, log: () => undefined, warn: () => undefined }
   const service = createQaTechService(settings, environment, client)
   const run = await service.start({ git: { commitMessageFromApi: false }, preview: undefined })
   const options: WaitOptions = {
@@ -186,12 +186,7 @@ describe('retry policy', () => {
       return 'applications'
     }
     await expect(
-      readWithRetry(
-        flaky,
-        clock,
-        message => warnings.push(message),
-        () => 0.5
-      )
+      readWithRetry(flaky, clock, message => warnings.push(message), { deadline: Infinity, random: () => 0.5 })
     ).resolves.toBe('applications')
     expect(warnings).toEqual(['QA.tech could not answer (HTTP 502). Asking again.'])
     expect(clock.sleeps).toEqual([1_000, 2_000])
@@ -199,20 +194,41 @@ describe('retry policy', () => {
     const down = async () => {
       throw new ApiError('down', 503, 'http')
     }
-    await expect(readWithRetry(down, virtualClock(), () => undefined)).rejects.toThrow('down')
+    await expect(readWithRetry(down, virtualClock(), () => undefined, { deadline: Infinity })).rejects.toThrow('down')
     const forbidden = jest.fn(async () => {
       throw new ApiError('no', 403, 'http')
     })
-    await expect(readWithRetry(forbidden, virtualClock(), () => undefined)).rejects.toThrow('no')
+    await expect(readWithRetry(forbidden, virtualClock(), () => undefined, { deadline: Infinity })).rejects.toThrow(
+      'no'
+    )
     expect(forbidden).toHaveBeenCalledTimes(1)
   })
 
-  it('backs off exponentially with jitter, up to 30 s, or as Retry-After says', () => {
+  it('backs off exponentially with jitter, up to 30 s, never under a second', () => {
     expect([1, 2, 3, 4, 10].map(failures => transientDelayMs(failures, undefined, () => 0.5))).toEqual([
       1_000, 2_000, 4_000, 8_000, 30_000
     ])
-    expect(transientDelayMs(1, undefined, () => 0)).toBe(800)
+    expect(transientDelayMs(1, undefined, () => 0)).toBe(1_000)
     expect(transientDelayMs(1, undefined, () => 1)).toBe(1_200)
-    expect(transientDelayMs(5, 2_500, () => 0.5)).toBe(2_500)
+  })
+
+  it('takes Retry-After as a floor on top of the backoff, capped at a minute', () => {
+    expect(transientDelayMs(1, 2_500, () => 0.5)).toBe(2_500)
+    expect(transientDelayMs(5, 2_500, () => 0.5)).toBe(16_000)
+    // Retry-After: 0, a date in the past or a negative value cannot shorten the wait.
+    expect(transientDelayMs(1, 0, () => 0)).toBe(1_000)
+    expect(transientDelayMs(3, 0, () => 0.5)).toBe(4_000)
+    expect(transientDelayMs(1, 3_600_000, () => 0.5)).toBe(60_000)
+  })
+
+  it('never waits past the deadline before the start: gives up with the error instead', async () => {
+    const clock = virtualClock()
+    const limited = async () => {
+      throw new ApiError('QA.tech is rate limiting (HTTP 429).', 429, 'http', 3_600_000)
+    }
+    await expect(
+      readWithRetry(limited, clock, () => undefined, { deadline: clock.now() + 90_000, random: () => 0.5 })
+    ).rejects.toThrow('rate limiting')
+    expect(clock.sleeps).toEqual([60_000])
   })
 })

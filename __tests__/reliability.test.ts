@@ -25,6 +25,8 @@ export interface ReliabilityRow {
   exitCode: number
   runsStarted: number
   warnings?: number
+  /** The most requests the sandbox may receive: no retry path may turn into a storm. */
+  maxRequests?: number
 }
 
 const rows = matrix as ReliabilityRow[]
@@ -76,6 +78,7 @@ describe('reliability matrix, in process', () => {
     expect(result.code).toBe(row.exitCode)
     expect(sandbox.runs.size).toBe(row.runsStarted)
     if (row.group.startsWith('Bad input')) expect(sandbox.requests).toEqual([])
+    if (row.maxRequests !== undefined) expect(sandbox.requests.length).toBeLessThanOrEqual(row.maxRequests)
     if (row.warnings !== undefined) {
       expect(result.stdout.split('\n').filter(line => line.startsWith('::warning::'))).toHaveLength(row.warnings)
     }

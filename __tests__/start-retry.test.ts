@@ -34,7 +34,8 @@ describe('startWithRetry', () => {
     const run = await startWithRetry(
       () => client.startRun({ trigger: 'GITHUB' }),
       clock,
-      message => retries.push(message)
+      message => retries.push(message),
+      Infinity
     )
     expect(run.shortId).toBe('r001sbx')
     expect(clock.waits).toEqual([3000, 1000])
@@ -52,7 +53,8 @@ describe('startWithRetry', () => {
         startWithRetry(
           () => client.startRun({ trigger: 'GITHUB' }),
           clock,
-          () => undefined
+          () => undefined,
+          Infinity
         )
       ).rejects.toThrow(ApiError)
       expect(clock.waits).toEqual([])
@@ -67,7 +69,8 @@ describe('startWithRetry', () => {
       startWithRetry(
         () => client.startRun({ trigger: 'GITHUB' }),
         clock,
-        () => undefined
+        () => undefined,
+        Infinity
       )
     ).rejects.toThrow(/Could not reach QA.tech/)
     expect(clock.waits).toEqual([1000, 2000, 4000])
@@ -81,7 +84,39 @@ describe('startWithRetry', () => {
       startWithRetry(
         () => client.startRun({ trigger: 'GITHUB' }),
         clock,
-        () => undefined
+        () => undefined,
+        Infinity
+      )
+    ).rejects.toThrow(/HTTP 503/)
+    expect(clock.waits).toEqual([])
+  })
+})
+
+describe('startWithRetry floors and deadline', () => {
+  it('waits at least a second on Retry-After: 0, and starts one run', async () => {
+    sandbox.setScenario({ faults: [{ status: 503, retryAfter: 0, times: 2 }] })
+    const clock = fakeClock()
+    const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
+    await startWithRetry(
+      () => client.startRun({ trigger: 'GITHUB' }),
+      clock,
+      () => undefined,
+      Infinity
+    )
+    expect(clock.waits).toEqual([1000, 1000])
+    expect(sandbox.runs.size).toBe(1)
+  })
+
+  it('does not wait past the step deadline', async () => {
+    sandbox.setScenario({ faults: [{ status: 503, retryAfter: 30 }] })
+    const clock = fakeClock()
+    const client = createQaTechClient(sandbox.url, SANDBOX_TOKEN)
+    await expect(
+      startWithRetry(
+        () => client.startRun({ trigger: 'GITHUB' }),
+        clock,
+        () => undefined,
+        10_000
       )
     ).rejects.toThrow(/HTTP 503/)
     expect(clock.waits).toEqual([])

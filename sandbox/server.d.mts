@@ -23,6 +23,8 @@ export interface SandboxTestCase {
 export interface SandboxFault {
   method?: string
   path?: string
+  /** A substring of the query string, e.g. `issues=all` for the final fetch. */
+  query?: string
   times?: number
   status?: number
   body?: unknown

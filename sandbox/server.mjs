@@ -61,7 +61,7 @@ export function defaultScenario() {
     },
     /**
      * Faults, consumed in order by the first request each matches:
-     * { method?, path? (substring), times? (default 1), status?, body?, retryAfter?,
+     * { method?, path? (substring), query? (substring of ?…), times? (default 1), status?, body?, retryAfter?,
      *   invalidJson?, delayMs?, hang?, reset? }
      */
     faults: []
@@ -167,7 +167,7 @@ export async function startSandbox(options = {}) {
       at: now()
     })
 
-    const fault = takeFault(req.method, path)
+    const fault = takeFault(req.method, path, url.search)
     if (fault) {
       if (fault.delayMs) await new Promise(resolve => setTimeout(resolve, fault.delayMs))
       if (fault.hang) return // never answer; the socket is closed with the server
@@ -201,11 +201,12 @@ export async function startSandbox(options = {}) {
     return send(res, 404, { message: `No route ${req.method} ${path}` })
   }
 
-  function takeFault(method, path) {
+  function takeFault(method, path, search) {
     const index = scenario.faults.findIndex(
       fault =>
         (fault.method === undefined || fault.method === method) &&
-        (fault.path === undefined || path.includes(fault.path))
+        (fault.path === undefined || path.includes(fault.path)) &&
+        (fault.query === undefined || search.includes(fault.query))
     )
     if (index === -1) return undefined
     const fault = scenario.faults[index]

@@ -65,6 +65,8 @@ interface Started {
   readonly service: Service
   readonly run: StartedRun
   readonly reporters: readonly Reporter[]
+  /** The step's deadline on the clock. */
+  readonly deadline: number
 }
 
 /** Reads the inputs and the event and starts the run; undefined when the event gives nothing to test. */
@@ -72,6 +74,7 @@ async function startRun<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies
 ): Promise<Started | undefined> {
+  const stepStartedAt = deps.clock.now()
   maskSecretInputs(action.secretInputs)
   const eventName = deps.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(deps.env.GITHUB_EVENT_PATH, warn)
@@ -80,7 +83,9 @@ async function startRun<S extends CommonSettings>(
     isForkPullRequest: isForkPullRequest(eventName, payload),
     isDependabot: (deps.env.GITHUB_ACTOR ?? '').startsWith('dependabot')
   })
-  const service = action.createService(settings, { clock: deps.clock, log, warn })
+  // timeout_minutes counts from the step's start and bounds every wait, the retries before the start included.
+  const deadline = stepStartedAt + settings.timeoutMinutes * 60_000
+  const service = action.createService(settings, { clock: deps.clock, deadline, log, warn })
   const name = service.words.name
 
   const deployment = readDeployment(eventName, payload)
@@ -106,7 +111,7 @@ async function startRun<S extends CommonSettings>(
   const run = await service.start({ git, preview, event, octokit })
   const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
   await notifyReporters(reporters, reporter => reporter.started?.(run))
-  return { settings, service, run, reporters }
+  return { settings, service, run, reporters, deadline }
 }
 
 /** Every report of a run, in the order they are written. */
@@ -116,7 +121,10 @@ function createReporters(context: ReportContext): Reporter[] {
   return reporters
 }
 
-async function waitAndReport({ settings, service, run, reporters }: Started, deps: Dependencies): Promise<void> {
+async function waitAndReport(
+  { settings, service, run, reporters, deadline }: Started,
+  deps: Dependencies
+): Promise<void> {
   const notify = (hook: (reporter: Reporter) => void | Promise<void>) => notifyReporters(reporters, hook)
   if (!settings.blocking) return notify(reporter => reporter.finished?.(run, { kind: 'not-waiting' }))
 
@@ -124,7 +132,7 @@ async function waitAndReport({ settings, service, run, reporters }: Started, dep
     waitForRun({
       service,
       run,
-      timeoutMs: settings.timeoutMinutes * 60_000,
+      timeoutMs: Math.max(0, deadline - deps.clock.now()),
       maxIntervalMs: settings.pollIntervalSeconds * 1000,
       clock: deps.clock,
       signal,

@@ -35,7 +35,8 @@ export function toStartedRun(run: QaTechStartedRun, testedUrls: readonly string[
 }
 
 export function toRunReport(state: RunState, label: string): RunReport {
-  const phase = PHASES[state.status]
+  // COMPLETED without a result yet is a read between two writes: not an end to report.
+  const phase = state.status === 'COMPLETED' && state.result === null ? 'running' : PHASES[state.status]
   return {
     // A status this action does not know is not taken as an end: the wait goes on.
     phase: phase ?? 'pending',

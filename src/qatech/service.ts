@@ -34,12 +34,14 @@ export function createQaTechService(
   environment: ServiceEnvironment,
   client: QaTechClient = createQaTechClient(settings.apiUrl, settings.apiToken)
 ): Service {
-  const { clock, log, warn } = environment
+  const { clock, deadline, log, warn } = environment
 
   // QA.tech's own answers to the start, for the outputs that name them.
   const startedRuns = new Map<string, QaTechStartedRun>()
-  const poll = async (run: StartedRun, detail: RunDetail, timeoutMs: number) =>
-    toRunReport(await client.getRun(run.id, { detail, timeoutMs }), run.label)
+  const poll = async (run: StartedRun, detail: RunDetail, timeoutMs: number) => {
+    const report = toRunReport(await client.getRun(run.id, { detail, timeoutMs }), run.label)
+    return detail === 'status' ? { ...report, testCasesUnread: true } : report
+  }
 
   return {
     words: QATECH_WORDS,
@@ -48,13 +50,13 @@ export function createQaTechService(
       const planned = planApplications(settings, preview)
       const applications = await resolveApplications(
         planned,
-        () => readWithRetry(() => client.listApplications(), clock, warn),
+        () => readWithRetry(() => client.listApplications(), clock, warn, { deadline }),
         log
       )
       const request = buildStartRunRequest(settings, git, applications)
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
-      const started = await startWithRetry(() => client.startRun(sent), clock, warn)
+      const started = await startWithRetry(() => client.startRun(sent), clock, warn, deadline)
       logStarted(started)
       startedRuns.set(started.shortId, started)
       return toStartedRun(started, environmentUrls(request))
@@ -87,9 +89,10 @@ export function createQaTechService(
       finished: outcome => ({
         [Outputs.RunStatus]: outcome.status,
         [Outputs.RunResult]: outcome.result,
-        [Outputs.PassedCount]: String(outcome.counts.passed),
-        [Outputs.FailedCount]: String(outcome.counts.failed),
-        [Outputs.SkippedCount]: String(outcome.counts.skipped)
+        // Unknown counts are empty, never a made-up 0.
+        [Outputs.PassedCount]: outcome.counts.passed?.toString() ?? '',
+        [Outputs.FailedCount]: outcome.counts.failed?.toString() ?? '',
+        [Outputs.SkippedCount]: outcome.counts.skipped?.toString() ?? ''
       })
     }
   }

@@ -130,12 +130,14 @@ function title(input: SummaryInput): string {
   if (!outcome) {
     return input.problem !== undefined ? `⚠️ ${name}: the step stopped waiting for the run` : `▶️ ${name} run started`
   }
-  const { failed, total } = outcome.counts
+  const { passed, failed, total } = outcome.counts
   switch (outcome.kind) {
     case 'passed':
-      return `✅ ${name}: all ${total} test cases passed`
+      return passed !== undefined ? `✅ ${name}: all ${total} test cases passed` : `✅ ${name}: the run passed`
     case 'failed':
-      return failed > 0 ? `❌ ${name}: ${failed} of ${total} test cases failed` : `❌ ${name}: the run failed`
+      return failed !== undefined && failed > 0
+        ? `❌ ${name}: ${failed} of ${total} test cases failed`
+        : `❌ ${name}: the run failed`
     case 'skipped':
       return `⚠️ ${name}: the run was skipped`
     case 'errored':
@@ -180,6 +182,10 @@ function header(input: SummaryInput): string {
 
 function countsTable(outcome: Outcome): string {
   const { passed, failed, skipped, total } = outcome.counts
+  if (passed === undefined || failed === undefined || skipped === undefined) {
+    const tests = total === undefined ? 'The' : `${total}`
+    return `\n${tests} test cases: the per-test results were not read.\n`
+  }
   return `\n| ✅ Passed | ❌ Failed | ⏭️ Skipped or unfinished | Total |\n| ---: | ---: | ---: | ---: |\n| ${passed} | ${failed} | ${skipped} | ${total} |\n`
 }
 

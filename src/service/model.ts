@@ -86,6 +86,10 @@ export interface RunReport {
   readonly issues: readonly Issue[]
   /** The answer as the service sent it, for the results file. */
   readonly raw: unknown
+  /** Why the per-test details are missing, when the final fetch of them failed. */
+  readonly detailsMissing?: string
+  /** True when this answer carries no per-test results at all (a status-only poll). */
+  readonly testCasesUnread?: boolean
 }
 
 /** A run the service has started. */
@@ -108,16 +112,28 @@ export interface StartedRun {
   readonly fileId: string
 }
 
+/**
+ * How many test cases passed, failed and neither. Undefined is unknown — the per-test results were
+ * not read (a run of many test cases polled by status only, details that could not be fetched) —
+ * and is never shown as a number.
+ */
 export interface Counts {
-  readonly passed: number
-  readonly failed: number
+  /** The number of test cases: counted, or announced by the service at the start. */
+  readonly total?: number
+  readonly passed?: number
+  readonly failed?: number
   /** Skipped, errored or unfinished: everything that neither passed nor failed. */
-  readonly skipped: number
-  readonly total: number
+  readonly skipped?: number
 }
 
-/** Counts from the test cases; without any, the number the service announced at the start. */
-export function countTestCases(testCases: readonly TestCaseResult[], testCount: number | undefined): Counts {
+/**
+ * Counts from a report's test cases. A report without per-test results (a status-only poll, or
+ * details that could not be read) gives only the number the service announced at the start.
+ */
+export function countTestCases(report: RunReport | undefined, testCount: number | undefined): Counts {
+  const testCases = report?.testCases ?? []
+  const unread = report === undefined || report.testCasesUnread === true || report.detailsMissing !== undefined
+  if (testCases.length === 0 && unread) return testCount === undefined ? {} : { total: testCount }
   const passed = testCases.filter(testCase => testCase.verdict === 'passed').length
   const failed = testCases.filter(testCase => testCase.verdict === 'failed').length
   const total = testCases.length > 0 ? testCases.length : (testCount ?? 0)

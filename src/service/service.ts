@@ -46,6 +46,8 @@ export interface StartContext {
 /** What a service needs from the outside world. */
 export interface ServiceEnvironment {
   readonly clock: Clock
+  /** The step's deadline on `clock` (timeout_minutes from the step's start): no retry waits past it. */
+  readonly deadline: number
   readonly log: (message: string) => void
   readonly warn: (message: string) => void
 }

@@ -25,7 +25,7 @@ export function decideOutcome(
   const where = started.url ? ` ${inline(started.url)}` : ''
   const runName = inline(started.label)
   if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
-    const counts = countTestCases(wait.last?.testCases ?? [], started.testCount)
+    const counts = countTestCases(wait.last, started.testCount)
     const waited = formatDuration(wait.waitedMs)
     const after = runCancelled && words.cancelledRun ? words.cancelledRun : words.runGoesOn
     const message =
@@ -39,7 +39,7 @@ export function decideOutcome(
   }
 
   const report: RunReport = wait.report
-  const counts = countTestCases(report.testCases, started.testCount)
+  const counts = countTestCases(report, started.testCount)
   const base = { status: report.status, result: report.result, counts }
   const verdict = report.verdict ?? 'unknown'
   const note = report.verdictNote ?? `${runName} ended as ${inline(report.status)}.`
@@ -49,7 +49,10 @@ export function decideOutcome(
         ...base,
         kind: 'passed',
         succeeded: true,
-        message: `${runName} passed: ${counts.passed} of ${counts.total} test cases passed.`
+        message:
+          counts.passed === undefined
+            ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, 'test case')}; the per-test results were not read)`}.`
+            : `${runName} passed: ${counts.passed} of ${counts.total} test cases passed.`
       }
     case 'failed': {
       const failedNames = report.testCases
@@ -58,9 +61,9 @@ export function decideOutcome(
       const shown = failedNames.slice(0, NAMES_IN_MESSAGE).join(', ')
       const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : ''
       const failed =
-        counts.failed > 0
+        counts.failed !== undefined && counts.failed > 0
           ? `${counts.failed} of ${counts.total} test cases failed: ${shown}${more}.`
-          : 'the run failed.'
+          : `${runName} failed.`
       return { ...base, kind: 'failed', succeeded: false, message: `${failed} See${where}` }
     }
     case 'skipped':
@@ -70,4 +73,8 @@ export function decideOutcome(
     default:
       return { ...base, kind: verdict, succeeded: false, message: `${note} See${where}` }
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

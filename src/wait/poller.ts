@@ -9,6 +9,11 @@ import { nextPollDelay, type Progress } from './poll-schedule.js'
 
 const HEARTBEAT_MS = 60_000
 const REQUEST_TIMEOUT_MS = 30_000
+/**
+ * The per-test details are a bonus once the verdict is known: a few bounded retries, then the
+ * verdict is reported without them rather than waiting for the deadline.
+ */
+const DETAILS_BUDGET_MS = 20_000
 
 export interface WaitOptions {
   readonly service: Pick<Service, 'poll' | 'result' | 'words'>
@@ -84,6 +89,38 @@ export async function waitForRun(options: WaitOptions): Promise<WaitOutcome> {
     }
   }
 
+  /**
+   * The finished run with every detail. A terminal state once seen is kept: an answer that goes
+   * back on it (a stale read: still running, or another result) is asked again, and after a few
+   * tries, or on a client error, the verdict already seen is reported without the details.
+   */
+  async function details(state: RunReport): Promise<RunReport | 'interrupted'> {
+    const until = Math.min(deadline, clock.now() + DETAILS_BUDGET_MS)
+    let problem: string
+    for (let failures = 1; ; failures += 1) {
+      let retryAfterMs: number | undefined
+      try {
+        const timeoutMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, until - clock.now()))
+        const full = await abortable(service.result(run, { timeoutMs }), signal)
+        if (full === ABORTED) return 'interrupted'
+        if (full.phase === 'finished' && full.status === state.status && full.verdict === state.verdict) return full
+        problem = `it answered ${inline(full.status)}${full.result ? ` ${inline(full.result)}` : ''} after ${inline(state.status)}${state.result ? ` ${inline(state.result)}` : ''}`
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        problem = error.message
+        if (!isTransient(error)) break
+        retryAfterMs = error.retryAfterMs
+      }
+      const delay = transientDelayMs(failures, retryAfterMs, random)
+      if (clock.now() + delay > until) break
+      if ((await sleep(clock, delay, signal)) === ABORTED) return 'interrupted'
+    }
+    warn(
+      `Could not read the per-test details of ${run.label} (${problem.replace(/\.$/, '')}); reporting the result ${name} gave: ${inline(state.status)}${state.result ? ` ${inline(state.result)}` : ''}.`
+    )
+    return { ...state, detailsMissing: problem }
+  }
+
   for (;;) {
     const delay = nextPollDelay({ elapsedMs: elapsed(), maxIntervalMs: options.maxIntervalMs, progress })
     const pause = Math.min(delay, deadline - clock.now())
@@ -105,10 +142,9 @@ export async function waitForRun(options: WaitOptions): Promise<WaitOutcome> {
 
     if (state.phase === 'finished') {
       log(`${run.label} is ${inline(state.status)} after ${formatDuration(elapsed())}.`)
-      const full = await ask(request => service.result(run, request))
+      const full = await details(state)
       if (full === 'interrupted') return outcome('interrupted')
-      // The run has ended even if its details could not be fetched in time: report what is known.
-      return { kind: 'finished', report: full === 'deadline' ? state : full, waitedMs: elapsed(), last: state }
+      return { kind: 'finished', report: full, waitedMs: elapsed(), last: state }
     }
 
     if (state.phase === 'running' && runningSinceMs === undefined) runningSinceMs = pollStartMs
