@@ -73,7 +73,7 @@ describe('QA.tech client against the sandbox', () => {
     const error = await failure(createQaTechClient(sandbox.url, 'wrong').startRun({ trigger: 'GITHUB' }))
     expect(error.status).toBe(401)
     expect(error.message).toBe(
-      'QA.tech did not accept the API key (HTTP 401: Invalid or missing API key). Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API.'
+      'QA.tech did not accept the API key (HTTP 401: Invalid or missing API key). Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API. With an organization API key (Organization Settings → API Keys), set project_short_id to the project’s short ID (proj_…).'
     )
   })
 
@@ -86,7 +86,7 @@ describe('QA.tech client against the sandbox', () => {
       })
     )
     expect(error.message).toBe(
-      'QA.tech could not find something this run refers to (HTTP 404: Test plan pln_missing not found). Sent: test plan pln_missing, application app_web, environment env_staging. Check that each exists in the project the API key belongs to.'
+      `QA.tech could not find something this run refers to (HTTP 404: Test plan pln_missing not found for POST ${sandbox.url}/v1/run). Sent: test plan pln_missing, application app_web, environment env_staging. Check that each exists in the project the API key belongs to. With an organization API key (Organization Settings → API Keys), set project_short_id to the project’s short ID (proj_…).`
     )
   })
 
@@ -113,7 +113,7 @@ describe('QA.tech client against the sandbox', () => {
     sandbox.setScenario({ faults: [{ status: 502, body: '<!DOCTYPE html><html>Bad gateway</html>' }] })
     const error = await failure(client().startRun({ trigger: 'GITHUB' }))
     expect(error.message).toBe(
-      `QA.tech answered POST /v1/run with HTTP 502 and an HTML page. Check that api_url (${sandbox.url}) is the QA.tech API; if it is, QA.tech may be having trouble.`
+      `QA.tech answered POST /v1/run with HTTP 502 and an HTML page. Check that api_url (${sandbox.url}) is the QA.tech API; if it is, QA.tech may be having trouble. QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.`
     )
   })
 

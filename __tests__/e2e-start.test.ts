@@ -5,6 +5,7 @@
  */
 import { SANDBOX_TOKEN, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
+import { exampleInputs, officialRootExamples } from './fixtures/official-readme.js'
 import {
   cleanUpRun,
   runInProcess,
@@ -255,5 +256,71 @@ describe('starting runs, in process', () => {
     expect(result.code).toBe(0)
     expect(sandbox.requests).toEqual([])
     expect(result.outputs.run_created).toBe('false')
+  })
+
+  describe('a drop-in for the official action', () => {
+    const push = () => examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false)
+
+    it.each(Object.entries(officialRootExamples))(
+      "the official README's example (%s) starts what the official action would, plus our git fields",
+      async (_, yaml) => {
+        sandbox.reset({ keyScope: 'organization' })
+        const inputs = exampleInputs(yaml, SANDBOX_TOKEN)
+        const result = await act('push', push(), inputs)
+        expect(result.code).toBe(0)
+        const official: Record<string, unknown> = { trigger: 'GITHUB', projectShortId: 'proj_sandbox' }
+        if (inputs.test_plan_short_id) official.testPlanShortId = inputs.test_plan_short_id
+        if (inputs.applications_config) {
+          official.applications = [
+            {
+              applicationShortId: 'app_web',
+              environment: { url: 'https://preview-123-hackoffice.vercel.app', name: 'PR-123' }
+            }
+          ]
+        }
+        const [body] = startBodies()
+        expect(body).toMatchObject({
+          ...official,
+          actor: 'Codertocat',
+          branch: 'master',
+          commitHash: (push() as { after: string }).after,
+          commitMessage: 'Initial commit',
+          repository: 'Codertocat/Hello-World'
+        })
+        expect(Object.keys(body as object).sort()).toEqual(
+          [...Object.keys(official), 'actor', 'branch', 'commitHash', 'commitMessage', 'repository'].sort()
+        )
+      }
+    )
+
+    it('project_short_id reaches QA.tech in every call that takes it', async () => {
+      sandbox.reset({ keyScope: 'organization' })
+      const result = await act('push', push(), {
+        project_short_id: 'proj_sandbox',
+        environment_url: 'https://preview.example.com',
+        blocking: 'true'
+      })
+      expect(result.code).toBe(0)
+      const calls = qatechRequests()
+      expect(calls.map(request => `${request.method} ${request.path}`)).toEqual(
+        expect.arrayContaining(['GET /v1/applications', 'POST /v1/run', 'GET /v1/run/r001sbx'])
+      )
+      for (const request of calls) {
+        const named =
+          request.method === 'GET'
+            ? request.query.projectShortId
+            : (request.body as { projectShortId?: string }).projectShortId
+        expect(`${request.method} ${request.path} ${named}`).toBe(`${request.method} ${request.path} proj_sandbox`)
+      }
+    })
+
+    it('project_id of v2.0.x: one notice, nothing sent for it', async () => {
+      const result = await act('push', push(), { project_id: '7f9e1c2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b' })
+      expect(result.code).toBe(0)
+      expect(startBodies()[0]).not.toHaveProperty('projectShortId')
+      expect(commandLines(result.stdout).filter(line => line.startsWith('::notice'))).toEqual([
+        expect.stringMatching(/^::notice::project_id is the input of QA.tech's legacy API and is not sent/)
+      ])
+    })
   })
 })

@@ -229,3 +229,52 @@ describe('parseSettings', () => {
     )
   })
 })
+
+describe('project short id and legacy inputs', () => {
+  const notices = async (inputs: Record<string, string>) =>
+    (await parseSettings(reader({ api_token: 'key', ...inputs }), pushHints)).notices
+
+  it('takes project_short_id (proj_…) and rejects anything else', async () => {
+    const settings = await parseSettings(reader({ api_token: 'key', project_short_id: 'proj-shop_a1B2' }), pushHints)
+    expect(settings.projectShortId).toBe('proj-shop_a1B2')
+    expect(await problemsOf({ project_short_id: 'shop' })).toEqual([
+      'project_short_id "shop" is not a proj_… short ID: copy it from QA.tech (e.g. proj_abc123).'
+    ])
+  })
+
+  it('accepts the v2.0.x project_id without sending it, with one notice; a proj_… value is the short id', async () => {
+    const uuid = await parseSettings(
+      reader({ api_token: 'key', project_id: '7f9e1c2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b' }),
+      pushHints
+    )
+    expect(uuid.projectShortId).toBeUndefined()
+    expect(uuid.notices).toEqual([
+      expect.stringMatching(/^project_id is the input of QA.tech's legacy API and is not sent/)
+    ])
+    const short = await parseSettings(reader({ api_token: 'key', project_id: 'proj_shop' }), pushHints)
+    expect(short.projectShortId).toBe('proj_shop')
+    expect(short.notices).toEqual([expect.stringMatching(/sending it as project_short_id/)])
+  })
+
+  it.each(['https://app.qa.tech', 'https://app.qa.tech/api/projects/7f9e1c2a/runs'])(
+    'takes the legacy api_url %s as the current API, with a notice',
+    async apiUrl => {
+      const settings = await parseSettings(reader({ api_token: 'key', api_url: apiUrl }), pushHints)
+      expect(settings.apiUrl).toBe('https://api.qa.tech')
+      expect(await notices({ api_url: apiUrl })).toEqual([
+        expect.stringMatching(
+          /is QA.tech's legacy API, which the API keys of today do not use: using https:\/\/api.qa.tech\./
+        )
+      ])
+    }
+  )
+
+  it.each(['https://api.qa.tech/v1/run', 'https://api.qa.tech/run/r1', 'https://qa.example.com/api/projects/p1/runs'])(
+    'rejects an endpoint in api_url (%s) before anything is sent',
+    async apiUrl => {
+      expect(await problemsOf({ api_url: apiUrl })).toEqual([
+        expect.stringMatching(/names an endpoint .* not the API's base URL/)
+      ])
+    }
+  )
+})

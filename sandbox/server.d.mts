@@ -38,6 +38,8 @@ export interface SandboxFault {
 export interface SandboxScenario {
   token: string
   project: string
+  projectShortId: string
+  keyScope: 'project' | 'organization'
   testPlans: { shortId: string; name: string; default?: boolean }[]
   applications: { shortId: string; name: string; kind: string }[]
   environments: { shortId: string; applicationShortId: string; name: string }[]

@@ -33,6 +33,9 @@ export function defaultScenario() {
   return {
     token: SANDBOX_TOKEN,
     project: 'sandbox-project',
+    /** The project's short ID, and what the key is scoped to: `project` or `organization`. */
+    projectShortId: 'proj_sandbox',
+    keyScope: 'project',
     testPlans: [{ shortId: 'pln_sandbox', name: 'Checkout flow', default: true }],
     applications: [{ shortId: 'app_web', name: 'Web shop', kind: 'web' }],
     environments: [{ shortId: 'env_staging', applicationShortId: 'app_web', name: 'Staging' }],
@@ -78,6 +81,10 @@ const openapi = JSON.parse(readFileSync(new URL('./qatech-openapi.json', import.
 function runRequestSchema() {
   const schemas = structuredClone(openapi.components.schemas)
   schemas.RunRequest.properties.testCaseIds = { type: 'array', items: { type: 'string', minLength: 1 } }
+  // Organization API keys name the project in the body (qatech-api-updates.md).
+  const projectShortId = { type: 'string', pattern: '^proj(-.+_.+|_.+)$' }
+  schemas.RunRequest.properties.projectShortId = projectShortId
+  schemas.RerunRequest.properties.projectShortId = projectShortId
   schemas.ApplicationEnvironmentOverrideByBuild = {
     type: 'object',
     required: ['applicationBuildShortId'],
@@ -188,6 +195,10 @@ export async function startSandbox(options = {}) {
       return send(res, 401, { message: 'Invalid or missing API key' })
     }
     if (typeof body === 'symbol') return send(res, 400, { message: 'Malformed JSON body' })
+    const project = projectProblem(body?.projectShortId ?? url.searchParams.get('projectShortId') ?? undefined)
+    if (project) return send(res, project.status, { message: project.message })
+    // QA.tech's chat API shares the key and project checks above.
+    if (await chat.handle(request)) return
 
     const runPath = /^\/v1\/run\/([^/]+)$/.exec(path)
     if (req.method === 'POST' && path === '/v1/run') return startRun(res, body ?? {})
@@ -199,6 +210,19 @@ export async function startSandbox(options = {}) {
       })
     }
     return send(res, 404, { message: `No route ${req.method} ${path}` })
+  }
+
+  /** What QA.tech says about the project named (or not) by a request, for the key's scope. */
+  function projectProblem(named) {
+    if (named === undefined) {
+      return scenario.keyScope === 'organization'
+        ? { status: 403, message: 'projectShortId is required for organization-scoped API keys' }
+        : undefined
+    }
+    if (named === scenario.projectShortId) return undefined
+    return scenario.keyScope === 'organization'
+      ? { status: 404, message: `Project ${named} not found` }
+      : { status: 403, message: "Project-scoped API keys may only pass their own project's short ID" }
   }
 
   function takeFault(method, path, search) {
@@ -383,12 +407,8 @@ export async function startSandbox(options = {}) {
    * returns false for a path that is not its own. They read the scenario through the context.
    */
   const context = { now, baseUrl: () => baseUrl(), scenario: () => scenario, send, sendRaw }
-  const modules = [
-    createGithubRoutes(context),
-    createChatRoutes(context),
-    createTesterArmyRoutes(context),
-    createPreviewRoutes(context)
-  ]
+  const chat = createChatRoutes(context)
+  const modules = [createGithubRoutes(context), createTesterArmyRoutes(context), createPreviewRoutes(context)]
 
   function baseUrl() {
     const address = server.address()
@@ -414,7 +434,7 @@ export async function startSandbox(options = {}) {
       requests.length = 0
       runs.clear()
       runCounter = 0
-      for (const routes of modules) routes.reset?.()
+      for (const routes of [...modules, chat]) routes.reset?.()
     },
     close() {
       for (const socket of sockets) socket.destroy()

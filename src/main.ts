@@ -83,6 +83,7 @@ async function startRun<S extends CommonSettings>(
     isForkPullRequest: isForkPullRequest(eventName, payload),
     isDependabot: (deps.env.GITHUB_ACTOR ?? '').startsWith('dependabot')
   })
+  for (const notice of settings.notices ?? []) core.notice(notice)
   // timeout_minutes counts from the step's start and bounds every wait, the retries before the start included.
   const deadline = stepStartedAt + settings.timeoutMinutes * 60_000
   const service = action.createService(settings, { clock: deps.clock, deadline, log, warn })

@@ -56,6 +56,8 @@ export interface CommonSettings {
   readonly preflightTimeoutSeconds: number
   /** Values that never appear in a report, even when the service quotes them back. */
   readonly secrets: readonly string[]
+  /** Notices about the inputs (a legacy value taken as its successor), printed once the inputs are read. */
+  readonly notices?: readonly string[]
 }
 
 const TIMEOUT_MINUTES = { default: 60, max: 7200 } as const

@@ -2,6 +2,7 @@ import { ApiError } from '../http/api-error.js'
 import { httpTransport, type Transport } from '../http/transport.js'
 import { describeReadFailure, KEY_HINT, qatechApi, withApiMessage } from './api.js'
 import { isRecord } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
 import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
 
 /**
@@ -26,17 +27,41 @@ const DETAIL_QUERY: Record<RunDetail, string> = {
 
 const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const
 
+export interface QaTechClientOptions {
+  readonly transport?: Transport
+  /** Sent with every call (body or query, as QA.tech documents each): organization keys need it. */
+  readonly projectShortId?: string
+}
+
 export function createQaTechClient(
   apiUrl: string,
   apiToken: string,
-  transport: Transport = httpTransport(apiToken)
+  { transport = httpTransport(apiToken), projectShortId }: QaTechClientOptions = {}
 ): QaTechClient {
   const call = qatechApi(apiUrl, transport)
+  const project = projectShortId === undefined ? {} : { projectShortId }
+  const projectQuery = (query: string) =>
+    projectShortId === undefined
+      ? query
+      : `${query}${query === '' ? '?' : '&'}projectShortId=${encodeURIComponent(projectShortId)}`
+  const hint = (status: number) => projectHint(status, projectShortId)
+
+  /** A start request that may have reached QA.tech is never retried: the error says where to look. */
+  async function start(path: string, body: object, describe: (status: number, apiMessage: string) => string) {
+    try {
+      return await call('POST', path, body, REQUEST_TIMEOUT_MS.start, describe)
+    } catch (error) {
+      if (error instanceof ApiError && mayHaveStarted(error)) {
+        throw new ApiError(`${error.message} ${MAY_HAVE_STARTED}`, error.status, error.kind, error.retryAfterMs)
+      }
+      throw error
+    }
+  }
 
   return {
     async startRun(request) {
-      const data = await call('POST', '/run', request, REQUEST_TIMEOUT_MS.start, (status, apiMessage) =>
-        describeStartFailure(status, apiMessage, request)
+      const data = await start('/run', request, (status, apiMessage) =>
+        describeStartFailure(status, apiMessage, request, `${apiUrl}/v1/run`, hint(status))
       )
       return readStartedRun(data, 'POST /v1/run')
     },
@@ -44,28 +69,32 @@ export function createQaTechClient(
     async getRun(shortId, { detail, timeoutMs }) {
       const data = await call(
         'GET',
-        `/run/${encodeURIComponent(shortId)}${DETAIL_QUERY[detail]}`,
+        `/run/${encodeURIComponent(shortId)}${projectQuery(DETAIL_QUERY[detail])}`,
         undefined,
         timeoutMs ?? REQUEST_TIMEOUT_MS.read,
-        (status, apiMessage) => describeReadFailure(status, apiMessage, `run ${shortId}`)
+        (status, apiMessage) => `${describeReadFailure(status, apiMessage, `run ${shortId}`)}${hint(status)}`
       )
       return readRunState(data, shortId)
     },
 
     async rerun(shortId, { failedOnly }) {
-      const data = await call(
-        'POST',
+      const data = await start(
         `/run/${encodeURIComponent(shortId)}`,
-        failedOnly ? { failedOnly: true } : {},
-        REQUEST_TIMEOUT_MS.start,
-        (status, apiMessage) => describeStartFailure(status, apiMessage, { trigger: 'GITHUB' })
+        { ...(failedOnly ? { failedOnly: true } : {}), ...project },
+        (status, apiMessage) =>
+          describeStartFailure(status, apiMessage, { trigger: 'GITHUB' }, `${apiUrl}/v1/run/${shortId}`, hint(status))
       )
       return readStartedRun(data, `POST /v1/run/${shortId}`)
     },
 
     async listApplications() {
-      const data = await call('GET', '/applications', undefined, REQUEST_TIMEOUT_MS.read, (status, apiMessage) =>
-        describeReadFailure(status, apiMessage, "the project's applications")
+      const data = await call(
+        'GET',
+        `/applications${projectQuery('')}`,
+        undefined,
+        REQUEST_TIMEOUT_MS.read,
+        (status, apiMessage) =>
+          `${describeReadFailure(status, apiMessage, "the project's applications")}${hint(status)}`
       )
       const list = Array.isArray(data.applications) ? data.applications : []
       return list.filter(isRecord).map(app => ({
@@ -77,26 +106,48 @@ export function createQaTechClient(
   }
 }
 
+const MAY_HAVE_STARTED =
+  'QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.'
+
+/** Failures after which QA.tech may have acted on the start: no answer, a broken one, or a server error. */
+function mayHaveStarted(error: ApiError): boolean {
+  if (error.kind === 'unreachable') return false
+  if (error.kind !== 'http') return true
+  return error.status !== undefined && error.status >= 500
+}
+
+/** For 401, 403 and 404: the project short ID is a likely cause with an organization API key. */
+function projectHint(status: number, projectShortId: string | undefined): string {
+  if (status !== 401 && status !== 403 && status !== 404) return ''
+  return projectShortId === undefined
+    ? ' With an organization API key (Organization Settings → API Keys), set project_short_id to the project’s short ID (proj_…).'
+    : ` Check that project_short_id (${projectShortId}) is the project’s short ID and that this API key may use it.`
+}
+
 /** What a failed start means and what to do about it, by status. */
-function describeStartFailure(status: number, apiMessage: string, request: StartRunRequest): string {
+function describeStartFailure(
+  status: number,
+  apiMessage: string,
+  request: StartRunRequest,
+  url: string,
+  hint: string
+): string {
   const said = withApiMessage(status, apiMessage)
   switch (status) {
     case 400:
       return `QA.tech rejected the run request (${said}). Fix the inputs it names.`
     case 401:
-      return `QA.tech did not accept the API key (${said}). ${KEY_HINT}.`
+      return `QA.tech did not accept the API key (${said}). ${KEY_HINT}.${hint}`
     case 402:
       return `QA.tech's usage limit is reached for this organization (${said}). Upgrade the plan in QA.tech or wait for the limit to reset.`
     case 403:
-      return `QA.tech refused to start a run (${said}): the organization may be suspended, or the API key is read-only — starting runs needs a key with write scope.`
+      return `QA.tech refused to start a run (${said}): the organization may be suspended, or the API key is read-only — starting runs needs a key with write scope.${hint}`
     case 404:
-      return `QA.tech could not find something this run refers to (${said}). ${describeSentIds(request)}`
+      return `QA.tech could not find something this run refers to (${said} for POST ${url}). ${describeSentIds(request)}${hint}`
     case 429:
       return `QA.tech is rate limiting requests (${said}). Try again in a few minutes.`
     default:
-      return status >= 500
-        ? `QA.tech had a server error (${said}). Re-run the job in a few minutes.`
-        : `QA.tech answered the run request with ${said}.`
+      return status >= 500 ? `QA.tech had a server error (${said}).` : `QA.tech answered the run request with ${said}.`
   }
 }
 
@@ -121,13 +172,13 @@ function optionalString(value: unknown): string | null {
 }
 
 function readStartedRun(data: Record<string, unknown>, request: string): StartedRun {
+  if (data.success === false) {
+    const said = typeof data.message === 'string' && data.message.trim() !== '' ? `: ${inline(data.message)}` : ''
+    throw new ApiError(`QA.tech did not start the run${said}.`, 200, 'http')
+  }
   const run = isRecord(data.run) ? data.run : {}
   if (typeof run.shortId !== 'string' || run.shortId === '') {
-    throw new ApiError(
-      `QA.tech's answer to ${request} has no run short ID; the run may still have started — check QA.tech.`,
-      200,
-      'invalid-response'
-    )
+    throw new ApiError(`QA.tech's answer to ${request} has no run short ID.`, 200, 'invalid-response')
   }
   const plan = isRecord(run.testPlan) ? run.testPlan : undefined
   // Older responses spell the plan's id `short_id`.

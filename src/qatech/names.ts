@@ -4,6 +4,8 @@ import { CommonInputs } from '../inputs/common-settings.js'
 export const Inputs = {
   ApiToken: 'api_token',
   ApiUrl: 'api_url',
+  ProjectShortId: 'project_short_id',
+  ProjectId: 'project_id',
   TestPlanShortId: 'test_plan_short_id',
   TestCaseIds: 'test_case_ids',
   ApplicationsConfig: 'applications_config',

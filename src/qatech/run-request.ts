@@ -135,6 +135,7 @@ export function buildStartRunRequest(
     commitHash: git.commitHash,
     commitMessage: git.commitMessage,
     repository: git.repository,
+    projectShortId: settings.projectShortId,
     testPlanShortId: settings.testPlanShortId,
     testCaseIds: settings.testCaseIds.length > 0 ? settings.testCaseIds : undefined,
     applications: applications.length > 0 ? applications : undefined,

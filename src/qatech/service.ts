@@ -32,7 +32,9 @@ export const QATECH_WORDS: ServiceWords = {
 export function createQaTechService(
   settings: Settings,
   environment: ServiceEnvironment,
-  client: QaTechClient = createQaTechClient(settings.apiUrl, settings.apiToken)
+  client: QaTechClient = createQaTechClient(settings.apiUrl, settings.apiToken, {
+    projectShortId: settings.projectShortId
+  })
 ): Service {
   const { clock, deadline, log, warn } = environment
 

@@ -3,7 +3,6 @@ import { checkHttpUrl } from '../inputs/checks.js'
 import {
   checkSingleLine,
   optionalInputs,
-  readApiUrl,
   readBoolean,
   splitList,
   type EventHints,
@@ -11,10 +10,12 @@ import {
 } from '../inputs/read.js'
 import { parseJsonOrYaml } from '../inputs/structured-text.js'
 import { ActionError } from '../util/errors.js'
+import { quote } from '../util/untrusted-text.js'
 import { withoutUndefined } from '../util/records.js'
 import { readApplicationsConfig, readNotifications } from './config-inputs.js'
-import { DEFAULT_API_URL, Inputs } from './names.js'
-import { checkShortId, ShortIdPrefixes } from './short-id.js'
+import { Inputs } from './names.js'
+import { readQaTechApiUrl } from './api-url.js'
+import { checkShortId, hasShortIdPrefix, ShortIdPrefixes } from './short-id.js'
 import type { ApplicationOverride, NotificationOverride } from './types.js'
 
 /** The shorthand inputs for one application: `application_short_id` and its companions. */
@@ -33,6 +34,11 @@ export interface Settings extends CommonSettings {
   readonly apiToken: string
   /** API base URL without a trailing `/v1` or `/`. */
   readonly apiUrl: string
+  /**
+   * The project (`proj_…`), sent with every call: required with an organization API key; a
+   * project key may send its own.
+   */
+  readonly projectShortId?: string
   /** Test plan to run; absent = the project's default plan. */
   readonly testPlanShortId?: string
   /** Run only these test cases. Empty = all of the plan. */
@@ -59,7 +65,9 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
   if (apiToken === '') problems.push(emptyTokenMessage(hints))
   else checkSingleLine(Inputs.ApiToken, apiToken, '${{ secrets.QATECH_API_TOKEN }}', problems)
 
-  const apiUrl = readApiUrl(Inputs.ApiUrl, input(Inputs.ApiUrl) ?? DEFAULT_API_URL, DEFAULT_API_URL, problems)
+  const notices: string[] = []
+  const apiUrl = readQaTechApiUrl(input(Inputs.ApiUrl), problems, notices)
+  const projectShortId = readProject(input, problems, notices)
 
   const testPlanShortId = checkShortId(
     Inputs.TestPlanShortId,
@@ -97,8 +105,10 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
     // QA.tech has no endpoint to cancel a run.
     cancelOnAbort: false,
     secrets: [apiToken, vercelBypassSecret].filter((secret): secret is string => secret !== undefined && secret !== ''),
+    notices,
     apiToken,
     apiUrl,
+    projectShortId,
     testPlanShortId,
     testCaseIds,
     applications,
@@ -109,6 +119,31 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
 
   if (problems.length > 0) throw new ActionError(problems.join('\n'))
   return Object.freeze(settings)
+}
+
+/**
+ * `project_short_id`, or the `v2.0.x` input `project_id` (a project UUID for the legacy API): not
+ * sent, with a notice — unless it is a short ID, which is what a workflow moving to an
+ * organization key may have put there.
+ */
+function readProject(
+  input: (name: string) => string | undefined,
+  problems: string[],
+  notices: string[]
+): string | undefined {
+  const shortId = checkShortId(Inputs.ProjectShortId, input(Inputs.ProjectShortId), ShortIdPrefixes.project, problems)
+  const legacy = input(Inputs.ProjectId)
+  if (legacy === undefined) return shortId
+  if (shortId === undefined && hasShortIdPrefix(legacy, ShortIdPrefixes.project)) {
+    notices.push(
+      `${Inputs.ProjectId} ${quote(legacy)} is a project short ID: sending it as ${Inputs.ProjectShortId}. Rename the input to ${Inputs.ProjectShortId} to silence this notice.`
+    )
+    return legacy
+  }
+  notices.push(
+    `${Inputs.ProjectId} is the input of QA.tech's legacy API and is not sent: the API key identifies the project. With an organization API key, set ${Inputs.ProjectShortId} (proj_…, in QA.tech's project settings) instead; otherwise remove ${Inputs.ProjectId}.`
+  )
+  return shortId
 }
 
 function emptyTokenMessage(hints: EventHints): string {

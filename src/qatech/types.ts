@@ -35,6 +35,7 @@ export interface GitHubTriggerFields {
 /** Body of `POST /v1/run`. Only fields with values are sent. */
 export interface StartRunRequest extends GitHubTriggerFields {
   readonly trigger: 'GITHUB'
+  readonly projectShortId?: string
   readonly testPlanShortId?: string
   readonly testCaseIds?: readonly string[]
   readonly applications?: readonly ApplicationOverride[]
