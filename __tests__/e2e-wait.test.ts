@@ -290,4 +290,64 @@ describe('blocking, in process', () => {
       expect(result.stdout).not.toMatch(/0 of 250/)
     })
   })
+
+  describe('hostile text and secrets (hardening)', () => {
+    it('ANSI escapes and bidirectional overrides in test names never reach the log', async () => {
+      const name = '\x1b[31mPay\x1b[0m \x1b[2Kwith a card\u202e'
+      const result = await waitFor({
+        run: { result: 'FAILED', testCases: [{ name, result: 'FAILED', resultTitle: '\x1b[1mNo button\u2066' }] }
+      })
+      expect(result.code).toBe(1)
+      const errors = commandLines(result.stdout, 'error')
+      expect(errors).toEqual([
+        expect.stringMatching(/^::error title=QA.tech%3A Pay with a card::No button http/),
+        expect.stringMatching(/^::error::1 of 1 test cases failed: Pay with a card\. See http/)
+      ])
+      // eslint-disable-next-line no-control-regex -- the escape character is what must not appear
+      expect(result.stdout).not.toMatch(/[\x1b\u202a-\u202e\u2066-\u2069]/)
+      // eslint-disable-next-line no-control-regex -- as above
+      expect(result.summary).not.toMatch(/[\x1b\u202a-\u202e\u2066-\u2069]/)
+    })
+
+    it('a key quoted in the start answer stays out of the outputs, summary and results file', async () => {
+      const result = await waitFor({
+        testPlans: [{ shortId: 'pln_sandbox', name: `Checkout ${SANDBOX_TOKEN}`, default: true }]
+      })
+      expect(result.code).toBe(0)
+      const written = [
+        JSON.stringify(result.outputs),
+        result.summary,
+        readFileSync(result.outputs.results_file ?? '', 'utf8')
+      ]
+      for (const text of written) expect(text).not.toContain(SANDBOX_TOKEN)
+      expect(result.outputs.test_plan_name).toBe('Checkout ***')
+    })
+
+    it("a bypass secret with spaces and !'()~ is scrubbed in every form a URL gives it", async () => {
+      const secret = "by pass!'()~S3cret"
+      const visited = new URL('https://preview.example.com/')
+      visited.searchParams.set('x-vercel-protection-bypass', secret)
+      const result = await waitFor(
+        {
+          run: {
+            result: 'FAILED',
+            testCases: [
+              { name: 'Open the preview', result: 'FAILED', resultTitle: `Blank page at ${visited.toString()}` }
+            ]
+          }
+        },
+        { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret }
+      )
+      expect(result.code).toBe(1)
+      const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]
+      const written = [
+        result.summary,
+        JSON.stringify(result.outputs),
+        readFileSync(result.outputs.results_file ?? '', 'utf8')
+      ]
+      for (const text of written) for (const form of forms) expect(text).not.toContain(form)
+      const logLines = result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+      for (const form of forms) expect(logLines.filter(line => line.includes(form))).toEqual([])
+    })
+  })
 })

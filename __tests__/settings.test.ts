@@ -278,3 +278,28 @@ describe('project short id and legacy inputs', () => {
     }
   )
 })
+
+describe('test_case_ids as people write it', () => {
+  const ids = async (text: string) =>
+    (await parseSettings(reader({ api_token: 'key', test_case_ids: text }), pushHints)).testCaseIds
+
+  it.each([
+    ['commas', 'tc_1, tc_2'],
+    ['new lines', 'tc_1\ntc_2\n'],
+    ['spaces', 'tc_1 tc_2'],
+    ['a YAML list', '- tc_1\n- tc_2\n'],
+    ['a JSON array', '["tc_1", "tc_2"]'],
+    ['a YAML flow list', '[tc_1, tc_2]']
+  ])('%s', async (_, text) => {
+    expect(await ids(text)).toEqual(['tc_1', 'tc_2'])
+  })
+
+  it('rejects what is not a list of ids with one line, before any request', async () => {
+    expect(await problemsOf({ test_case_ids: '[{"id": "tc_1"}]' })).toEqual([
+      'test_case_ids must list test case ids separated by commas, spaces or new lines, or as a YAML or JSON list; an item is not an id.'
+    ])
+    expect(await problemsOf({ test_case_ids: '["tc_1", ' })).toEqual([
+      expect.stringMatching(/^test_case_ids is not valid JSON/)
+    ])
+  })
+})

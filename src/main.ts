@@ -109,7 +109,8 @@ async function startRun<S extends CommonSettings>(
 
   const event = { name: eventName, payload }
   const preview = deployment.kind === 'preview' ? deployment : undefined
-  const run = await service.start({ git, preview, event, octokit })
+  // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
+  const run = redactSecrets(await service.start({ git, preview, event, octokit }), settings.secrets)
   const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
   await notifyReporters(reporters, reporter => reporter.started?.(run))
   return { settings, service, run, reporters, deadline }

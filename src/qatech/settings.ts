@@ -75,7 +75,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
     ShortIdPrefixes.testPlan,
     problems
   )
-  const testCaseIds = splitList(input(Inputs.TestCaseIds))
+  const testCaseIds = await readTestCaseIds(input(Inputs.TestCaseIds), problems)
 
   const applicationsText = input(Inputs.ApplicationsConfig)
   const applications =
@@ -161,6 +161,31 @@ function emptyTokenMessage(hints: EventHints): string {
     return `api_token is empty: workflows run by Dependabot only see Dependabot secrets. Add the key under Settings → Secrets → Dependabot, or ${secretHint}.`
   }
   return `api_token is empty: ${secretHint}. If it is set, check that the secret exists in this repository or environment.`
+}
+
+/**
+ * `test_case_ids` as people write it: ids separated by newlines, commas or spaces, or a YAML or
+ * JSON list of them. Anything else is one problem, before any request.
+ */
+async function readTestCaseIds(text: string | undefined, problems: string[]): Promise<string[]> {
+  if (text === undefined) return []
+  const name = Inputs.TestCaseIds
+  const structured = /^\s*(\[|- )/.test(text)
+  const list: unknown = structured ? await parseConfig(name, text, problems) : text.split(/[\s,]+/)
+  if (!Array.isArray(list)) {
+    // An unparsable text has its problem already.
+    if (list !== undefined) problems.push(`${name} must be a list of test case ids, e.g. [tc_1, tc_2].`)
+    return []
+  }
+  const ids = list.map(item => (typeof item === 'string' || typeof item === 'number' ? String(item).trim() : undefined))
+  const odd = ids.find(id => id === undefined || /["'[\]{}]/.test(id))
+  if (odd !== undefined || ids.some(id => id === undefined)) {
+    problems.push(
+      `${name} must list test case ids separated by commas, spaces or new lines, or as a YAML or JSON list; ${odd === undefined ? 'an item is not an id' : `${quote(odd)} is not an id`}.`
+    )
+    return []
+  }
+  return splitList(ids.join('\n'))
 }
 
 async function parseConfig(name: string, text: string, problems: string[]): Promise<unknown> {

@@ -4,12 +4,14 @@
  * table, open a link or inject markup.
  */
 
+import { stripControls } from '../util/untrusted-text.js'
+
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~]/g
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
 /** Text inside an HTML element, such as `<summary>`, where markdown is not rendered. */
 export function htmlText(text: string, maxLength = 500): string {
-  const folded = text.replace(/\s+/g, ' ').trim()
+  const folded = stripControls(text).replace(/\s+/g, ' ').trim()
   const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded
   // Markdown characters become entities too, in case a renderer reads markdown inside the element.
   return escapeHtml(short).replace(/[\\`*_[\]()|]/g, char => `&#${char.charCodeAt(0)};`)
@@ -21,7 +23,7 @@ function escapeHtml(text: string): string {
 
 /** Text for a table cell: one line, no pipe, markup or link can escape it. */
 export function cell(text: string, maxLength = 500): string {
-  const folded = text.replace(/\s+/g, ' ').trim()
+  const folded = stripControls(text).replace(/\s+/g, ' ').trim()
   const short = folded.length > maxLength ? `${folded.slice(0, maxLength - 1)}…` : folded
   return escapeHtml(short).replace(MARKDOWN_SPECIAL, char => `\\${char}`)
 }

@@ -1,8 +1,12 @@
 import * as core from '@actions/core'
 
-/** The secret as it may appear in text: raw, and percent-encoded as in a URL. */
+/**
+ * The secret as it may appear in text: raw, percent-encoded as in a path, and encoded as a query
+ * value (`URLSearchParams`: spaces as `+`, and `!'()~` encoded), which is how a URL carries it.
+ */
 function secretForms(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret)])].filter(form => form.length > 0)
+  const queryValue = new URLSearchParams({ s: secret }).toString().slice('s='.length)
+  return [...new Set([secret, encodeURIComponent(secret), queryValue])].filter(form => form.length > 0)
 }
 
 /** Masks the values of secret inputs in the log, before anything could print them. */
