@@ -4,6 +4,7 @@
  * exact request QA.tech receives for every event. bundle-smoke.test.ts runs the built bundle.
  */
 import { SANDBOX_TOKEN, type Sandbox } from '../sandbox/server.mjs'
+import { tmpdir } from 'node:os'
 import { examplePayload } from './fixtures/payloads.js'
 import { exampleInputs, officialRootExamples } from './fixtures/official-readme.js'
 import {
@@ -321,6 +322,90 @@ describe('starting runs, in process', () => {
       expect(commandLines(result.stdout).filter(line => line.startsWith('::notice'))).toEqual([
         expect.stringMatching(/^::notice::project_id is the input of QA.tech's legacy API and is not sent/)
       ])
+    })
+  })
+
+  describe('odd events and runners (hardening)', () => {
+    const deploymentPayload = (status: Record<string, unknown>) => {
+      const payload = examplePayload(
+        'deployment_status',
+        p => (p.deployment_status as { state: string }).state === 'success'
+      )
+      const deploymentStatus = payload.deployment_status as Record<string, unknown>
+      delete deploymentStatus.environment_url
+      Object.assign(deploymentStatus, status)
+      return payload
+    }
+    const warnings = (stdout: string) => commandLines(stdout).filter(line => line.startsWith('::warning'))
+    const deploymentWarnings = (stdout: string) => warnings(stdout).filter(line => line.includes('deployment_status'))
+
+    it('deployment_status with only a target_url on GitHub (a Pages run): not sent as the site; a warning says what is tested', async () => {
+      const payload = deploymentPayload({ target_url: 'https://github.com/Codertocat/Hello-World/actions/runs/42' })
+      const result = await act('deployment_status', payload)
+      expect(result.code).toBe(0)
+      expect(startBodies()[0]).not.toHaveProperty('applications')
+      expect(deploymentWarnings(result.stdout)).toEqual([
+        expect.stringMatching(
+          /^::warning::The deployment_status event has no environment_url \(its target_url, https:\/\/github.com\/.*, is a page on the GitHub server, not the site\): QA.tech tests the application's configured environment\./
+        )
+      ])
+    })
+
+    it('deployment_status with a target_url elsewhere: tested, and the log says so', async () => {
+      const payload = deploymentPayload({ target_url: 'https://shop-git-x.vercel.app/' })
+      const result = await act('deployment_status', payload)
+      expect(result.code).toBe(0)
+      expect(startBodies()[0]).toMatchObject({
+        applications: [{ applicationShortId: 'app_web', environment: { url: 'https://shop-git-x.vercel.app/' } }]
+      })
+      expect(result.stdout).toContain('The deployment_status event has no environment_url: testing its target_url')
+    })
+
+    it('deployment_status with neither URL: a warning that the configured environment is tested', async () => {
+      const result = await act('deployment_status', deploymentPayload({ target_url: '' }))
+      expect(result.code).toBe(0)
+      expect(deploymentWarnings(result.stdout)).toEqual([
+        expect.stringMatching(/no environment_url: QA.tech tests the application's configured environment/)
+      ])
+    })
+
+    it('an unreadable event payload: says so, and the commit lookup does not blame permissions', async () => {
+      const result = await act('push', {}, {}, { GITHUB_EVENT_PATH: '/nonexistent/event.json' })
+      expect(result.code).toBe(0)
+      expect(warnings(result.stdout)).toEqual([
+        expect.stringMatching(/^::warning::Could not read the event payload at GITHUB_EVENT_PATH/),
+        expect.stringMatching(
+          /^::warning::Could not read the commit message from the GitHub API \(the GitHub API answered 404\).*The GitHub API has no commit 0123456789ab/
+        )
+      ])
+      expect(result.stdout).not.toContain('contents: read')
+    })
+
+    it('a 403 on the commit lookup names the permission', async () => {
+      sandbox.setScenario({ faults: [{ method: 'GET', path: '/repos/', status: 403 }] })
+      const result = await act('pull_request', examplePayload('pull_request'))
+      expect(result.code).toBe(0)
+      expect(warnings(result.stdout)).toEqual([expect.stringMatching(/answered 403.*permissions: contents: read/)])
+    })
+
+    it('a GITHUB_OUTPUT that cannot be written: one warning naming it, the run link kept, the verdict unchanged', async () => {
+      const result = await act(
+        'push',
+        examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+        { blocking: 'true' },
+        { GITHUB_OUTPUT: tmpdir() }
+      )
+      expect(result.code).toBe(0)
+      expect(warnings(result.stdout)).toEqual([
+        expect.stringMatching(/^::warning::Could not write the step outputs to GITHUB_OUTPUT: (Error: )?EISDIR/),
+        expect.stringMatching(/^::warning::Could not write the step outputs to GITHUB_OUTPUT: (Error: )?EISDIR/),
+        expect.stringMatching(/^::warning::Could not write the results file/)
+      ])
+      expect(result.stdout).not.toContain('Unexpected error')
+      expect(result.stdout).toContain(
+        `Started QA.tech run r001sbx of test plan "Checkout flow" with 3 test cases: ${sandbox.url}/p/`
+      )
+      expect(result.summary).toContain(`[Open run r001sbx in QA.tech](${sandbox.url}/p/`)
     })
   })
 })

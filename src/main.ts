@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { readDeployment } from './context/deployment.js'
+import { readDeployment, type Preview } from './context/deployment.js'
 import { readEventPayload } from './context/event.js'
 import { isDeletionPush, isForkPullRequest, resolveGitContext, type GitContext } from './context/git-context.js'
 import { githubCommitMessageReader, type CommitMessageReader } from './github/commit-message.js'
@@ -89,7 +89,7 @@ async function startRun<S extends CommonSettings>(
   const service = action.createService(settings, { clock: deps.clock, deadline, log, warn })
   const name = service.words.name
 
-  const deployment = readDeployment(eventName, payload)
+  const deployment = readDeployment(eventName, payload, deps.env.GITHUB_SERVER_URL)
   if (deployment.kind === 'skip') {
     return skip(
       service,
@@ -109,11 +109,28 @@ async function startRun<S extends CommonSettings>(
 
   const event = { name: eventName, payload }
   const preview = deployment.kind === 'preview' ? deployment : undefined
+  if (preview) explainPreviewUrl(preview, name)
   // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
   const run = redactSecrets(await service.start({ git, preview, event, octokit }), settings.secrets)
   const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
   await notifyReporters(reporters, reporter => reporter.started?.(run))
   return { settings, service, run, reporters, deadline }
+}
+
+/** Says where the site under test came from when it is not the plain case. */
+function explainPreviewUrl(preview: Preview, serviceName: string): void {
+  if (preview.urlSource === 'target_url') {
+    log(
+      `The deployment_status event has no environment_url: testing its target_url, ${inline(preview.url ?? '')}, which is not a page on the GitHub server.`
+    )
+  } else if (preview.url === undefined) {
+    const ignored = preview.ignoredTargetUrl
+      ? ` (its target_url, ${inline(preview.ignoredTargetUrl)}, is a page on the GitHub server, not the site)`
+      : ''
+    warn(
+      `The deployment_status event has no environment_url${ignored}: ${serviceName} tests the application's configured environment. Set environment_url to test the deployment.`
+    )
+  }
 }
 
 /** Every report of a run, in the order they are written. */
@@ -181,7 +198,11 @@ async function cancelRemoteRun(service: Service, run: StartedRun, settings: Comm
 
 function skip(service: Service, reason: string): undefined {
   core.notice(`${reason} No ${service.words.name} run was started.`)
-  for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
+  try {
+    for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
+  } catch (error) {
+    warn(`Could not write the step outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
+  }
   return undefined
 }
 
@@ -189,9 +210,15 @@ async function withCommitMessage(git: GitContext, readCommitMessage: CommitMessa
   if (!git.commitMessageFromApi || git.commitHash === undefined || git.repository === undefined) return git
   const answer = await readCommitMessage(git.repository, git.commitHash)
   if ('message' in answer) return { ...git, commitMessage: answer.message }
-  core.warning(
-    `Could not read the commit message from the GitHub API (${inline(answer.failure)}); starting the run without it. ` +
-      'Give the job `permissions: contents: read` to include it.'
+  // Only a refusal is about permissions; a 404 or a network error is not fixed by granting any.
+  const hint =
+    answer.status === 401 || answer.status === 403
+      ? ' Give the job `permissions: contents: read` to include it.'
+      : answer.status === 404
+        ? ` The GitHub API has no commit ${inline(git.commitHash.slice(0, 12))} in ${inline(git.repository)}.`
+        : ''
+  warn(
+    `Could not read the commit message from the GitHub API (${inline(answer.failure)}); starting the run without it.${hint}`
   )
   return git
 }

@@ -12,7 +12,12 @@ export type DeploymentDecision =
 /** A successful deployment, with the URL it was deployed to when the event has one. */
 export interface Preview {
   readonly kind: 'preview'
+  /** The site to test: the deployment's environment_url, or a target_url that is no GitHub page. */
   readonly url: string | undefined
+  /** Where `url` came from; `target_url` deserves a line in the log. */
+  readonly urlSource?: 'environment_url' | 'target_url'
+  /** A target_url that was not used because it is a page on the GitHub server (a log, a run). */
+  readonly ignoredTargetUrl?: string
   /** The deployment's environment, e.g. "Preview". */
   readonly name: string | undefined
 }
@@ -21,16 +26,36 @@ export interface Preview {
  * Reads a `deployment_status` event, the event Vercel (and other hosts) send when a preview is
  * ready. Only `success` means the URL serves the new build.
  */
-export function readDeployment(eventName: string, payload: EventPayload): DeploymentDecision {
+export function readDeployment(
+  eventName: string,
+  payload: EventPayload,
+  serverUrl = 'https://github.com'
+): DeploymentDecision {
   if (eventName !== 'deployment_status') return { kind: 'none' }
   const status = asRecord(payload.deployment_status)
   const deployment = asRecord(payload.deployment)
   const state = typeof status.state === 'string' ? status.state : 'unknown'
   if (state !== 'success') return { kind: 'skip', state }
-  const url = [status.environment_url, status.target_url].find(isHttpUrl)
   const name =
     typeof deployment.environment === 'string' && deployment.environment !== '' ? deployment.environment : undefined
-  return { kind: 'preview', url, name }
+  if (isHttpUrl(status.environment_url))
+    return { kind: 'preview', url: status.environment_url, urlSource: 'environment_url', name }
+  // GitHub defines target_url as a link to the deployment's log or status page: GitHub Pages
+  // points it at the Actions run. Only a page elsewhere can be the site itself.
+  if (isHttpUrl(status.target_url)) {
+    return onServer(status.target_url, serverUrl)
+      ? { kind: 'preview', url: undefined, ignoredTargetUrl: status.target_url, name }
+      : { kind: 'preview', url: status.target_url, urlSource: 'target_url', name }
+  }
+  return { kind: 'preview', url: undefined, name }
+}
+
+function onServer(url: string, serverUrl: string): boolean {
+  try {
+    return new URL(url).host === new URL(serverUrl).host
+  } catch {
+    return false
+  }
 }
 
 function isHttpUrl(value: unknown): value is string {

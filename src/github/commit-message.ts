@@ -5,7 +5,7 @@ import { splitRepository, statusOf, withTimeout, type Octokit } from './octokit.
 export type CommitMessageReader = (
   repository: string,
   sha: string
-) => Promise<{ readonly message: string } | { readonly failure: string }>
+) => Promise<{ readonly message: string } | { readonly failure: string; readonly status?: number }>
 
 /**
  * `GET /repos/{owner}/{repo}/commits/{sha}` with the workflow's token, for events that do not
@@ -21,7 +21,9 @@ export function githubCommitMessageReader(octokit: (() => Promise<Octokit>) | un
       return { message: response.data.commit.message }
     } catch (error) {
       const status = statusOf(error)
-      return { failure: status !== undefined ? `the GitHub API answered ${status}` : messageOf(error) }
+      return status !== undefined
+        ? { failure: `the GitHub API answered ${status}`, status }
+        : { failure: messageOf(error) }
     }
   }
 }

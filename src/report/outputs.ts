@@ -9,7 +9,7 @@ export function outputsReporter({ service, settings }: ReportContext): Reporter 
     for (const [name, value] of Object.entries(redactSecrets(outputs, settings.secrets))) core.setOutput(name, value)
   }
   return {
-    what: 'the step outputs',
+    what: 'the step outputs to GITHUB_OUTPUT',
     started: run => set(service.outputs.started(run)),
     finished: (_run, ending) => {
       if (ending.kind === 'waited') set(service.outputs.finished(ending.outcome))
