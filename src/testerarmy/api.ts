@@ -1,0 +1,96 @@
+import { ApiError } from '../http/api-error.js'
+import { TransportError, type RawResponse, type Transport } from '../http/transport.js'
+import { isRecord } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
+
+export const KEY_HINT = 'Check the api_key secret: it must be a tester.army API key (sk_…)'
+
+/** `HTTP 404: Test not found`, with tester.army's error code when it adds one to the message. */
+export function withApiMessage(status: number, apiMessage: string): string {
+  return apiMessage === '' ? `HTTP ${status}` : `HTTP ${status}: ${apiMessage}`
+}
+
+export type TesterArmyCall = (
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  timeoutMs: number,
+  describe: (status: number, apiMessage: string) => string
+) => Promise<Record<string, unknown>>
+
+/**
+ * One JSON call to tester.army's `/v1` API: the answer as an object, or an `ApiError` whose
+ * message `describe` words from the status and tester.army's own `{ error, message }`.
+ */
+export function testerArmyApi(apiUrl: string, transport: Transport): TesterArmyCall {
+  const v1 = `${apiUrl}/v1`
+  return async function call(method, path, body, timeoutMs, describe) {
+    let response: RawResponse
+    try {
+      response = await transport.send(method, `${v1}${path}`, body, timeoutMs)
+    } catch (error) {
+      if (error instanceof TransportError) throw transportFailure(error, method, path, apiUrl)
+      throw error
+    }
+    const parsed = parseJson(response.body)
+    if (response.status >= 200 && response.status < 300) {
+      if (!isRecord(parsed)) {
+        throw new ApiError(
+          `tester.army answered ${method} /v1${path} with ${describeBody(response)}, not JSON. Check that api_url (${apiUrl}) is the tester.army API.`,
+          response.status,
+          'invalid-response'
+        )
+      }
+      return parsed
+    }
+    const message =
+      isRecord(parsed) || response.body.trim() === ''
+        ? describe(response.status, apiMessageOf(parsed))
+        : `tester.army answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the tester.army API; if it is, tester.army may be having trouble.`
+    throw new ApiError(message, response.status, 'http', response.retryAfterMs)
+  }
+}
+
+/** tester.army's `{ error, message }`: "ValidationError: prompt: Required". Untrusted, so inlined. */
+function apiMessageOf(parsed: unknown): string {
+  if (!isRecord(parsed)) return ''
+  const code = typeof parsed.error === 'string' ? parsed.error.trim() : ''
+  const message = typeof parsed.message === 'string' ? parsed.message.trim() : ''
+  const text = code !== '' && message !== '' && !message.startsWith(code) ? `${code}: ${message}` : message || code
+  return inline(text)
+}
+
+function transportFailure(error: TransportError, method: string, path: string, apiUrl: string): ApiError {
+  const request = `${method} /v1${path.replace(/\?.*$/, '')}`
+  switch (error.kind) {
+    case 'unreachable':
+      return new ApiError(
+        `Could not reach tester.army at ${apiUrl} (${error.message}). Check api_url and the runner's network and proxy settings.`,
+        undefined,
+        'unreachable'
+      )
+    case 'timeout':
+      return new ApiError(`tester.army did not answer ${request} in time (${error.message}).`, undefined, 'timeout')
+    default:
+      return new ApiError(
+        `The connection to tester.army broke during ${request} (${inline(error.message)}).`,
+        undefined,
+        'network'
+      )
+  }
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+function describeBody(response: RawResponse): string {
+  const body = response.body.trim()
+  if (body === '') return 'an empty body'
+  if (/^<(!doctype|html)/i.test(body) || response.contentType.includes('html')) return 'an HTML page'
+  return `a body that is not valid JSON (starts ${JSON.stringify(inline(body, 40))})`
+}

@@ -1,0 +1,113 @@
+import type { GitContext } from '../context/git-context.js'
+import type { EventPayload } from '../context/event.js'
+import type { Octokit } from '../github/octokit.js'
+import { statusOf } from '../github/octokit.js'
+import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-commit.js'
+import type { Clock } from '../util/clock.js'
+import { ActionError, messageOf } from '../util/errors.js'
+import { asRecord } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
+
+const LOOKUP_ATTEMPTS = 3
+const LOOKUP_RETRY_MS = [1_000, 2_000]
+
+const OTHER_MODES = 'test_id, group_id or prompt, which need no pull request'
+
+/** The pull request a `pull_request` or `pull_request_target` event is about, read defensively. */
+export function pullRequestFromEvent(event: { readonly name: string; readonly payload: EventPayload } | undefined) {
+  if (event?.name !== 'pull_request' && event?.name !== 'pull_request_target') return undefined
+  const pull = asRecord(event.payload.pull_request)
+  const head = asRecord(pull.head)
+  const base = asRecord(pull.base)
+  if (typeof pull.number !== 'number' || !Number.isInteger(pull.number) || pull.number <= 0) return undefined
+  return {
+    number: pull.number,
+    url: text(pull.html_url),
+    title: text(pull.title),
+    body: text(pull.body),
+    state: text(pull.state),
+    headRef: text(head.ref),
+    headSha: text(head.sha),
+    baseRef: text(base.ref)
+  } satisfies PullRequest
+}
+
+/**
+ * The pull request a pull-request run is for: the event's, or on other events (deployment_status,
+ * push) the open one whose head is the tested commit, from the GitHub API. A GitHub hiccup is
+ * asked again; no pull request is one line that names the other kinds of run.
+ */
+export async function findPullRequest(options: {
+  readonly event: { readonly name: string; readonly payload: EventPayload } | undefined
+  readonly git: GitContext
+  readonly octokit: (() => Promise<Octokit>) | undefined
+  readonly clock: Clock
+  /** No retry waits past it. */
+  readonly deadline: number
+  readonly warn: (message: string) => void
+}): Promise<PullRequest> {
+  const fromEvent = pullRequestFromEvent(options.event)
+  if (fromEvent) return fromEvent
+  const { git, octokit } = options
+  const commit = git.commitHash?.slice(0, 7) ?? 'unknown'
+  if (git.commitHash === undefined || git.repository === undefined) {
+    throw new ActionError(
+      `project_id runs tester.army's pull-request agent, which needs a pull request, and this ${eventName(options)} names no commit to find one by. Run the step on pull_request or deployment_status events, or use ${OTHER_MODES}.`
+    )
+  }
+  if (octokit === undefined) {
+    throw new ActionError(
+      `project_id needs the pull request of commit ${commit}, read from the GitHub API with github_token, which is empty. Pass github_token: \${{ github.token }}, or use ${OTHER_MODES}.`
+    )
+  }
+  const found = await lookUp(
+    () => octokit().then(client => findPullRequestForCommit(client, git.repository ?? '', git.commitHash ?? '')),
+    commit,
+    options
+  )
+  if (found === undefined) {
+    throw new ActionError(
+      `project_id runs tester.army's pull-request agent, which needs a pull request, but no open pull request has commit ${commit}. Run the step for a pull request's commits (pull_request, or deployment_status of a pull request's preview), or use ${OTHER_MODES}.`
+    )
+  }
+  return found
+}
+
+async function lookUp(
+  find: () => Promise<PullRequest | undefined>,
+  commit: string,
+  {
+    clock,
+    deadline,
+    warn
+  }: { readonly clock: Clock; readonly deadline: number; readonly warn: (message: string) => void }
+): Promise<PullRequest | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await find()
+    } catch (error) {
+      const status = statusOf(error)
+      const said = status !== undefined ? `the GitHub API answered ${status}` : inline(messageOf(error))
+      const transient = status === undefined || status >= 500 || status === 429
+      const delay = LOOKUP_RETRY_MS[attempt - 1] ?? 2_000
+      if (!transient || attempt >= LOOKUP_ATTEMPTS || clock.now() + delay > deadline) {
+        throw new ActionError(
+          `Could not find the pull request of commit ${commit} (${said}). ` +
+            (transient
+              ? 'Re-run the job in a few minutes.'
+              : 'Give the job `permissions: contents: read` and `pull-requests: read`, or set github_token to a token that can read pull requests.')
+        )
+      }
+      warn(`Could not find the pull request of commit ${commit} yet (${said}); asking GitHub again.`)
+      await clock.sleep(delay)
+    }
+  }
+}
+
+function eventName(options: { readonly event: { readonly name: string } | undefined }): string {
+  return options.event?.name ? `${options.event.name} event` : 'event'
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}

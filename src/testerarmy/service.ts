@@ -1,0 +1,181 @@
+import * as core from '@actions/core'
+import { startWithRetry } from '../http/start-retry.js'
+import type { RunReport, StartedRun } from '../service/model.js'
+import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '../service/service.js'
+import { ActionError } from '../util/errors.js'
+import { inertJson, inline } from '../util/untrusted-text.js'
+import { withBypassSecret } from '../qatech/vercel-bypass.js'
+import { createTesterArmyClient, type TesterArmyClient } from './client.js'
+import { Outputs } from './names.js'
+import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
+import { buildStartRequest, type RequestContext, type StartRequest } from './run-request.js'
+import { isFinished, toRunReport, toStartedRun, type TrackedRun } from './run-report.js'
+import type { Settings } from './settings.js'
+import type { RunState, StartAnswer } from './types.js'
+import { testerArmyWords } from './words.js'
+
+/** Runs of a batch polled at once: enough to be quick, few enough not to flood tester.army. */
+const POLL_CONCURRENCY = 4
+
+/** tester.army runs behind the service seam: started once, polled each, cancelled on an abort. */
+export function createTesterArmyService(
+  settings: Settings,
+  environment: ServiceEnvironment,
+  client: TesterArmyClient = createTesterArmyClient(settings.apiUrl, settings.apiKey)
+): Service {
+  const { clock, deadline, log, warn } = environment
+  const words = testerArmyWords(settings)
+
+  // What the step started, by StartedRun id, and the last state of each of its runs.
+  const started = new Map<string, StartAnswer>()
+  const states = new Map<string, RunState>()
+  let lastReport: RunReport | undefined
+
+  const tracked = (run: StartedRun): TrackedRun[] =>
+    (started.get(run.id)?.runIds ?? [run.id]).map(id => ({ id, state: states.get(id) }))
+
+  const report = (run: StartedRun): RunReport => {
+    lastReport = toRunReport(tracked(run), run.label, started.get(run.id)?.batchId)
+    return lastReport
+  }
+
+  /** Asks for every run that has not finished; one that has keeps its last answer. */
+  async function poll(run: StartedRun, { timeoutMs }: RequestOptions): Promise<RunReport> {
+    const open = tracked(run).filter(item => !isFinished(item.state))
+    for (let index = 0; index < open.length; index += POLL_CONCURRENCY) {
+      const answers = await Promise.all(
+        open.slice(index, index + POLL_CONCURRENCY).map(item => client.getRun(item.id, { timeoutMs }))
+      )
+      for (const answer of answers) states.set(answer.id, answer)
+    }
+    return report(run)
+  }
+
+  return {
+    words,
+
+    async start(context) {
+      const needs = await gatherRequestContext(settings, context, environment)
+      const request = buildStartRequest(settings, needs)
+      logRequest(request)
+      const secret = settings.vercelBypassSecret
+      const sendable = buildStartRequest(settings, needs, url => (secret ? withBypassSecret(url, secret) : url))
+      const answer = await startWithRetry(() => client.start(sendable), clock, warn, deadline)
+      if (answer.runIds.length === 0) {
+        throw new ActionError(
+          `tester.army started no runs for group ${request.target.mode === 'group' ? request.target.groupId : ''}: it has no runnable tests. Add tests to the group in tester.army.`
+        )
+      }
+      const run = toStartedRun(answer, request)
+      started.set(run.id, answer)
+      logStarted(run, answer, warn)
+      return run
+    },
+
+    poll,
+
+    // Every poll already reads each run in full: a finished run has nothing more to fetch.
+    result: async (run, options) =>
+      tracked(run).every(item => isFinished(item.state)) ? report(run) : poll(run, options),
+
+    async cancel(run, { timeoutMs }) {
+      const answer = started.get(run.id)
+      const open = tracked(run).filter(item => !isFinished(item.state))
+      if (answer?.batchId !== undefined) {
+        const outcome = await client.cancelBatch(answer.batchId, { timeoutMs })
+        log(
+          outcome.kind === 'done'
+            ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${answer.batchId}; ${outcome.alreadyFinished} had already finished.`
+            : `tester.army could not cancel every run of batch ${answer.batchId}: ${outcome.message}`
+        )
+        return
+      }
+      for (const item of open) {
+        const outcome = await client.cancelRun(item.id, { timeoutMs })
+        if (outcome === 'already-finished')
+          log(`tester.army run ${item.id} had already finished: there was nothing to cancel.`)
+      }
+    },
+
+    outputs: {
+      none: () => ({}),
+      started: run => {
+        const runIds = started.get(run.id)?.runIds ?? [run.id]
+        return {
+          [Outputs.RunId]: runIds.length === 1 ? (runIds[0] ?? '') : '',
+          [Outputs.RunIds]: JSON.stringify(runIds),
+          [Outputs.BatchId]: started.get(run.id)?.batchId ?? ''
+        }
+      },
+      finished: outcome => ({
+        [Outputs.RunStatus]: outcome.status,
+        [Outputs.Result]: outcome.result,
+        [Outputs.PassedCount]: String(outcome.counts.passed),
+        [Outputs.FailedCount]: String(outcome.counts.failed),
+        [Outputs.IssueCount]: String(lastReport?.issues.length ?? 0)
+      })
+    }
+  }
+}
+
+/**
+ * What the request needs besides the inputs: a pull-request run needs a URL and the pull request
+ * (from the event or the GitHub API); a group run sends the pull request's number when the event
+ * has one. Everything is checked before anything is sent to tester.army.
+ */
+async function gatherRequestContext(
+  settings: Settings,
+  context: StartContext,
+  environment: ServiceEnvironment
+): Promise<RequestContext> {
+  const { target } = settings
+  const base = { git: context.git, preview: context.preview }
+  switch (target.mode) {
+    case 'test':
+      if (context.preview?.url !== undefined) {
+        environment.log(
+          `tester.army runs test ${target.testId} on the environment saved with it: the deployment's URL is not sent (a test run takes no URL).`
+        )
+      }
+      return { ...base, pullRequest: undefined }
+    case 'group':
+      return { ...base, pullRequest: pullRequestFromEvent(context.event) }
+    case 'pull-request':
+      if ((settings.targetUrl ?? context.preview?.url) === undefined) {
+        throw new ActionError(
+          "project_id needs target_url: this deployment has no URL to test. Set target_url to the deployment's URL."
+        )
+      }
+      return {
+        ...base,
+        pullRequest: await findPullRequest({
+          ...environment,
+          git: context.git,
+          event: context.event,
+          octokit: context.octokit
+        })
+      }
+    case 'prompt':
+      return { ...base, pullRequest: undefined }
+  }
+}
+
+/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
+function logRequest(request: StartRequest): void {
+  core.startGroup('Run request')
+  core.info(inertJson({ request: `POST /v1${request.path}`, body: request.body }))
+  core.endGroup()
+}
+
+function logStarted(run: StartedRun, answer: StartAnswer, warn: (message: string) => void): void {
+  const on = run.testedUrls.length > 0 ? ` on ${inline(run.testedUrls.join(', '))}` : ''
+  core.info(`Started ${inline(run.label)}${on}.`)
+  if (answer.cancelledRunIds.length > 0) {
+    warn(
+      `tester.army cancelled ${answer.cancelledRunIds.length} of the batch's ${answer.runIds.length} runs at once (duplicates, or the usage limit): ${answer.cancelledRunIds.map(id => inline(id)).join(', ')}.`
+    )
+  }
+  if (answer.githubStatus !== undefined) {
+    core.info(`tester.army's GitHub integration for this run: ${inline(answer.githubStatus)}.`)
+  }
+}
