@@ -3,6 +3,8 @@
  * fast-forward clock the sandbox shares: what the sites receive, the status, the lines for the log,
  * the summary and a failed step. preflight-rules.test.ts covers the pure rules one by one.
  */
+import { createServer, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import type { RecordedRequest, Sandbox } from '../sandbox/server.mjs'
 import { startRefusingSite, type PreviewRequest, type PreviewSite, type RefusingSite } from '../sandbox/preview.mjs'
 import { runPreflight, type PreflightOptions, type PreflightTarget } from '../src/preflight/preflight.js'
@@ -408,6 +410,46 @@ describe('a workflow cancel', () => {
     const { result } = await preflight([{ url: urlOf('up') }], { signal: controller.signal })
     expect(result.status).toBe('cancelled')
     expect(requestsTo('up')).toHaveLength(0)
+  })
+})
+
+describe('a runner behind a proxy', () => {
+  let proxy: Server
+  const tunnels: string[] = []
+  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY }
+  beforeAll(async () => {
+    // A CONNECT proxy that knows the host preview.test: it tunnels every connection to the sandbox.
+    const sandboxPort = Number(new URL(sandbox.url).port)
+    proxy = createServer().on('connect', (request, client, head) => {
+      tunnels.push(request.url ?? '')
+      const upstream = connect(sandboxPort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.write(head)
+        upstream.pipe(client).on('error', () => client.destroy())
+        client.pipe(upstream).on('error', () => upstream.destroy())
+      })
+      upstream.on('error', () => client.destroy())
+      client.on('error', () => upstream.destroy())
+    })
+    await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+    delete process.env.NO_PROXY
+  })
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+    proxy.closeAllConnections()
+    await new Promise(resolve => proxy.close(resolve))
+  })
+
+  it('checks the site through the proxy of HTTP_PROXY, as every other request of the action', async () => {
+    sites({ behind: {} })
+    const { result } = await preflight([{ url: 'http://preview.test/preview/behind/' }])
+    expect(result.line).toBe('http://preview.test/preview/behind/ answered 200 at the first check.')
+    expect(tunnels).toEqual(['preview.test:80'])
+    expect(requestsTo('behind')).toHaveLength(1)
   })
 })
 

@@ -28,8 +28,8 @@ export interface PreviewSite {
     secret?: string
     /** Default 401. */
     status?: number
-  /** The page's body never ends (streamed until the client goes away). */
-  endlessBody?: boolean
+    /** The page's body never ends (streamed until the client goes away). */
+    endlessBody?: boolean
     /** Turn requests away with 401/403 (default) or with a redirect to vercel.com/sso-api. */
     via?: 'answer' | 'login-redirect'
     /** Send `server: Vercel` (default true); `x-vercel-id` is always sent. */
