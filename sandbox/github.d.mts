@@ -12,7 +12,50 @@ export interface SandboxPullRequest {
   commits?: string[]
 }
 
+/** Who wrote a comment or a status; `type` is `User` unless given. */
+export interface SandboxUser {
+  login: string
+  id?: number
+  type?: 'User' | 'Bot'
+  name?: string
+}
+
+/** A comment already on a pull request (the issue number is the pull request's). */
+export interface SandboxComment {
+  id?: number
+  issue_number: number
+  body: string
+  user?: SandboxUser
+  created_at?: string
+  updated_at?: string
+}
+
+/** A commit status already set. */
+export interface SandboxStatus {
+  sha: string
+  state: 'error' | 'failure' | 'pending' | 'success'
+  context?: string
+  description?: string | null
+  target_url?: string | null
+  creator?: SandboxUser
+  created_at?: string
+}
+
 /** This module's part of the sandbox scenario. */
 export interface GithubScenario {
   pulls: SandboxPullRequest[]
+  /** Who the token is: null for the workflow token (GET /user answers 403; comments by github-actions[bot]). */
+  user: SandboxUser | null
+  /** Every POST and PATCH gets 403 "Resource not accessible by integration". */
+  readOnly: boolean
+  comments: SandboxComment[]
+  statuses: SandboxStatus[]
+  /** The largest page the API gives (GitHub: 100). */
+  maxPerPage: number
 }
+
+export const WORKFLOW_TOKEN_USER: { login: string; id: number; type: 'Bot' }
+
+type Validator = ((data: unknown) => boolean) & { errors?: unknown }
+/** GitHub's schema of an operation's success response (by operationId, e.g. `issues/create-comment`). */
+export function githubResponseValidator(operationId: string): Validator

@@ -1,9 +1,28 @@
 /**
  * The GitHub REST API, as much of it as the actions call, for the sandbox (sandbox/server.mjs).
  * The action reaches it through GITHUB_API_URL, as on GitHub Enterprise Server.
- *   GET /repos/{owner}/{repo}/commits/{sha}         the commit message (scenario.commits, by SHA)
- *   GET /repos/{owner}/{repo}/commits/{sha}/pulls   pull requests with that commit (scenario.github.pulls)
+ *   GET   /user                                            who the token is (403 for the workflow token)
+ *   GET   /repos/{owner}/{repo}/commits/{ref}              the commit message (scenario.commits, by SHA)
+ *   GET   /repos/{owner}/{repo}/commits/{commit_sha}/pulls pull requests with that commit (scenario.github.pulls)
+ *   GET   /repos/{owner}/{repo}/pulls/{pull_number}        one pull request (scenario.github.pulls)
+ *   GET   /repos/{owner}/{repo}/issues/{issue_number}/comments   a pull request's comments, paginated (Link)
+ *   POST  /repos/{owner}/{repo}/issues/{issue_number}/comments   a new comment
+ *   PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}     an edited comment
+ *   POST  /repos/{owner}/{repo}/statuses/{sha}                   a commit status
+ *   GET   /repos/{owner}/{repo}/commits/{ref}/statuses           a commit's statuses, newest first, paginated
+ *
+ * Every request is checked against GitHub's own OpenAPI description (the @octokit/openapi
+ * package): path and query parameters and the JSON body, closed to unknown keys so a typo fails
+ * here. The description is large: it is read on the first GitHub request, and only the
+ * operations above are kept. Invalid requests get GitHub's 422 (400 for malformed JSON); writes
+ * with `scenario.github.readOnly` get GitHub's 403 "Resource not accessible by integration", as
+ * a workflow token without `pull-requests: write` or `statuses: write` (or on a fork's pull
+ * request) does. Comments and statuses live in the scenario's arrays, which this module copies
+ * when a test sets them and then adds to.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Ajv } from 'ajv'
 
 /** This module's part of the scenario (`scenario.github`). */
 export function githubDefaults() {
@@ -12,38 +31,432 @@ export function githubDefaults() {
      * Pull requests, in the REST API's shape: { number, state, title, body, html_url,
      * head: { ref, sha }, base: { ref }, commits?: [sha…] } (commits: other SHAs it contains).
      */
-    pulls: []
+    pulls: [],
+    /** Who the token is: null for the workflow token (GET /user answers 403, comments are by github-actions[bot]), or { login } for a person's token. */
+    user: null,
+    /** The token cannot write: every POST and PATCH gets 403 "Resource not accessible by integration". */
+    readOnly: false,
+    /** Comments already there: { id?, issue_number, body, user?: { login, type? }, created_at?, updated_at? }. */
+    comments: [],
+    /** Commit statuses already there: { sha, state, context, description?, target_url?, creator?: { login, type? } }. */
+    statuses: [],
+    /** The largest page GitHub gives (100); smaller makes pagination cheap to test. */
+    maxPerPage: 100
   }
 }
 
-/** @param {{ scenario: () => any, send: Function }} context */
-export function createGithubRoutes({ scenario, send }) {
-  const answer = (res, status, body) => {
-    send(res, status, body)
+/** The workflow token's identity. */
+export const WORKFLOW_TOKEN_USER = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+
+const READ_ONLY = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest',
+  status: '403'
+}
+
+/** The operations served, by GitHub's operationId: method and path as GitHub's OpenAPI file names them. */
+const OPERATIONS = [
+  ['users/get-authenticated', 'get', '/user'],
+  ['repos/get-commit', 'get', '/repos/{owner}/{repo}/commits/{ref}'],
+  ['repos/list-pull-requests-associated-with-commit', 'get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
+  ['pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
+  ['issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['issues/update-comment', 'patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
+  ['repos/create-commit-status', 'post', '/repos/{owner}/{repo}/statuses/{sha}'],
+  ['repos/list-commit-statuses-for-ref', 'get', '/repos/{owner}/{repo}/commits/{ref}/statuses']
+].map(([id, method, template]) => ({ id, method, template, pattern: templatePattern(template) }))
+
+function templatePattern(template) {
+  const names = []
+  const source = template.replace(/\{([^}]+)\}/g, (_match, name) => {
+    names.push(name)
+    return '([^/]+)'
+  })
+  return { regex: new RegExp(`^${source}$`), names }
+}
+
+/** GitHub's limits that its OpenAPI file does not state. */
+const COMMENT_MAX_CHARACTERS = 65_536
+const STATUS_DESCRIPTION_MAX_CHARACTERS = 140
+
+/**
+ * GitHub's description of the served operations, with the components they use; read once, on
+ * the first request that needs it (the whole file is 13 MB).
+ */
+let description
+function githubDescription() {
+  if (description) return description
+  const require = createRequire(import.meta.url)
+  const file = require.resolve('@octokit/openapi/generated/api.github.com.json')
+  const document = JSON.parse(readFileSync(file, 'utf8'))
+  const operations = {}
+  for (const { id, method, template } of OPERATIONS) {
+    const operation = document.paths[template]?.[method]
+    if (operation?.operationId !== id) throw new Error(`GitHub's OpenAPI file has no ${id} at ${method} ${template}`)
+    operations[id] = operation
+  }
+  const components = {}
+  const visit = node => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (node === null || typeof node !== 'object') return
+    if (typeof node.$ref === 'string') {
+      const [, , kind, name] = node.$ref.split('/')
+      components[kind] ??= {}
+      if (!(name in components[kind])) {
+        components[kind][name] = document.components[kind][name]
+        visit(components[kind][name])
+      }
+    }
+    Object.values(node).forEach(visit)
+  }
+  visit(operations)
+  description = withNullableTypes({ $id: 'github', components, operations })
+  return description
+}
+
+/**
+ * OpenAPI 3.0's `nullable` beside `allOf`/`anyOf` (no `type`) is not JSON Schema: spelled as an
+ * `anyOf` with null so Ajv reads it.
+ */
+function withNullableTypes(node) {
+  if (Array.isArray(node)) return node.map(withNullableTypes)
+  if (node === null || typeof node !== 'object') return node
+  const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withNullableTypes(value)]))
+  if (copy.nullable === true && copy.type === undefined) {
+    delete copy.nullable
+    return { anyOf: [copy, { type: 'null' }] }
+  }
+  return copy
+}
+
+const formats = {
+  'date-time': value => !Number.isNaN(Date.parse(value)),
+  uri: value => URL.canParse(value),
+  email: value => value.includes('@'),
+  int64: value => Number.isInteger(value),
+  uuid: value => /^[0-9a-f-]{36}$/i.test(value)
+}
+
+let ajv
+function validators() {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: false, logger: false, coerceTypes: false })
+    for (const [name, validate] of Object.entries(formats)) ajv.addFormat(name, { validate })
+    ajv.addSchema(githubDescription())
+  }
+  return ajv
+}
+
+/** Parameters of one location (`path`, `query`) as an object schema, closed to unknown names. */
+function parameterSchema(operation, location) {
+  const parameters = (operation.parameters ?? []).map(parameter =>
+    parameter.$ref ? description.components.parameters[parameter.$ref.split('/').pop()] : parameter
+  )
+  const own = parameters.filter(parameter => parameter.in === location)
+  return {
+    type: 'object',
+    properties: Object.fromEntries(own.map(parameter => [parameter.name, parameter.schema])),
+    required: own.filter(parameter => parameter.required).map(parameter => parameter.name),
+    additionalProperties: false
+  }
+}
+
+/**
+ * A request body's schema with every object closed to unknown keys, as the QA.tech bodies are,
+ * and its references pointing into GitHub's description.
+ */
+function closedBody(schema) {
+  if (Array.isArray(schema)) return schema.map(closedBody)
+  if (schema === null || typeof schema !== 'object') return schema
+  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, closedBody(value)]))
+  if (typeof copy.$ref === 'string' && copy.$ref.startsWith('#/')) copy.$ref = `github${copy.$ref}`
+  if (copy.type === 'object' && copy.properties && copy.additionalProperties === undefined) {
+    copy.additionalProperties = false
+  }
+  return copy
+}
+
+const compiled = new Map()
+/** The request validators of one operation, compiled on first use. */
+function requestValidators(id) {
+  if (!compiled.has(id)) {
+    const operation = githubDescription().operations[id]
+    const schema = operation.requestBody?.content?.['application/json']?.schema
+    const coercing = new Ajv({ allErrors: true, strict: false, logger: false, coerceTypes: true })
+    for (const [name, validate] of Object.entries(formats)) coercing.addFormat(name, { validate })
+    compiled.set(id, {
+      path: coercing.compile(parameterSchema(operation, 'path')),
+      query: coercing.compile(parameterSchema(operation, 'query')),
+      bodyRequired: operation.requestBody?.required === true,
+      body: schema ? validators().compile({ $id: `github-body-${id}`, ...closedBody(schema) }) : undefined
+    })
+  }
+  return compiled.get(id)
+}
+
+/**
+ * A validator of one operation's success response, by GitHub's schema, for the sandbox's own
+ * contract tests (the action does not validate responses).
+ */
+export function githubResponseValidator(id) {
+  const operation = githubDescription().operations[id]
+  const [status] = Object.keys(operation.responses).filter(code => code.startsWith('2'))
+  const pointer = `github#/operations/${id.replace('/', '~1')}/responses/${status}/content/application~1json/schema`
+  const validate = validators().getSchema(pointer)
+  if (!validate) throw new Error(`no response schema for ${id}`)
+  return validate
+}
+
+function describeErrors(errors) {
+  return (errors ?? [])
+    .map(
+      error =>
+        `${error.instancePath || 'value'} ${error.message}${error.params?.additionalProperty ? ` (${error.params.additionalProperty})` : ''}`
+    )
+    .join('; ')
+}
+
+/** @param {{ scenario: () => any, send: Function, baseUrl: () => string, now: () => number }} context */
+export function createGithubRoutes({ scenario, send, baseUrl, now }) {
+  const answer = (res, status, body, headers) => {
+    send(res, status, body, headers)
     return true
   }
-  return {
-    handle({ req, res, path }) {
-      if (!path.startsWith('/repos/')) return false
-      if (!req.headers.authorization) return answer(res, 401, { message: 'Requires authentication' })
-      const pulls = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/pulls$/.exec(path)
-      if (req.method === 'GET' && pulls) {
-        const sha = pulls[3]
-        const found = scenario().github.pulls.filter(pull => pull.head?.sha === sha || pull.commits?.includes(sha))
-        return answer(
+  const invalid = (res, message) =>
+    answer(res, 422, { message, documentation_url: 'https://docs.github.com/rest', status: '422' })
+
+  // What the step wrote, on top of the scenario's seeds; copied again when a test sets new seeds.
+  const store = { comments: [], statuses: [], seededComments: undefined, seededStatuses: undefined, nextId: 1 }
+  function state() {
+    const github = scenario().github
+    if (github.comments !== store.seededComments) {
+      store.seededComments = github.comments
+      store.comments = github.comments.map(seed => toComment(seed, store.nextId++))
+    }
+    if (github.statuses !== store.seededStatuses) {
+      store.seededStatuses = github.statuses
+      store.statuses = github.statuses.map(seed => toStatus(seed, store.nextId++))
+    }
+    return store
+  }
+
+  const isoNow = () => new Date(now()).toISOString()
+  const api = () => baseUrl()
+  const author = () => scenario().github.user ?? WORKFLOW_TOKEN_USER
+
+  function toUser(user) {
+    const login = user.login
+    const url = `${api()}/users/${encodeURIComponent(login)}`
+    return {
+      login,
+      id: user.id ?? 1000 + login.length,
+      node_id: `U_${login}`,
+      avatar_url: `https://avatars.githubusercontent.com/u/${user.id ?? 1}?v=4`,
+      gravatar_id: '',
+      url,
+      html_url: `https://github.com/${encodeURIComponent(login)}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
+      type: user.type ?? 'User',
+      site_admin: false
+    }
+  }
+
+  function toComment(seed, id) {
+    const at = seed.created_at ?? isoNow()
+    return {
+      id: seed.id ?? id,
+      issue_number: seed.issue_number,
+      body: seed.body ?? '',
+      user: seed.user ?? WORKFLOW_TOKEN_USER,
+      created_at: at,
+      updated_at: seed.updated_at ?? at
+    }
+  }
+
+  function toStatus(seed, id) {
+    const at = seed.created_at ?? isoNow()
+    return {
+      id: seed.id ?? id,
+      sha: seed.sha,
+      state: seed.state,
+      context: seed.context ?? 'default',
+      description: seed.description ?? null,
+      target_url: seed.target_url ?? null,
+      creator: seed.creator ?? WORKFLOW_TOKEN_USER,
+      created_at: at,
+      updated_at: seed.updated_at ?? at
+    }
+  }
+
+  function renderComment({ owner, repo }, comment) {
+    const repoApi = `${api()}/repos/${owner}/${repo}`
+    return {
+      id: comment.id,
+      node_id: `IC_${comment.id}`,
+      url: `${repoApi}/issues/comments/${comment.id}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${comment.issue_number}#issuecomment-${comment.id}`,
+      issue_url: `${repoApi}/issues/${comment.issue_number}`,
+      body: comment.body,
+      user: toUser(comment.user),
+      created_at: comment.created_at,
+      updated_at: comment.updated_at,
+      author_association: comment.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+    }
+  }
+
+  function renderStatus({ owner, repo }, status) {
+    return {
+      url: `${api()}/repos/${owner}/${repo}/statuses/${status.sha}`,
+      avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4',
+      id: status.id,
+      node_id: `SC_${status.id}`,
+      state: status.state,
+      description: status.description,
+      target_url: status.target_url,
+      context: status.context,
+      created_at: status.created_at,
+      updated_at: status.updated_at,
+      creator: toUser(status.creator)
+    }
+  }
+
+  function renderPull(pull) {
+    return Object.fromEntries(Object.entries(pull).filter(([key]) => key !== 'commits'))
+  }
+
+  /** One page of `items`, with GitHub's Link header for the others. */
+  function page(res, url, items, render) {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), scenario().github.maxPerPage, 100)
+    const pages = Math.max(1, Math.ceil(items.length / perPage))
+    const current = Number(url.searchParams.get('page') ?? 1)
+    const link = (number, rel) => {
+      const target = new URL(url.pathname, api())
+      for (const [key, value] of url.searchParams) target.searchParams.set(key, value)
+      target.searchParams.set('page', String(number))
+      target.searchParams.set('per_page', String(perPage))
+      return `<${target}>; rel="${rel}"`
+    }
+    const links = []
+    if (current < pages) links.push(link(current + 1, 'next'), link(pages, 'last'))
+    if (current > 1) links.push(link(1, 'first'), link(current - 1, 'prev'))
+    const shown = items.slice((current - 1) * perPage, current * perPage).map(render)
+    return answer(res, 200, shown, links.length > 0 ? { link: links.join(', ') } : {})
+  }
+
+  const handlers = {
+    'users/get-authenticated': ({ res }) => {
+      const user = scenario().github.user
+      if (!user) return answer(res, 403, READ_ONLY)
+      return answer(res, 200, { ...toUser(user), name: user.name ?? null, public_repos: 0 })
+    },
+    'repos/get-commit': ({ res, params }) => {
+      const message = scenario().commits[params.ref]
+      if (message === undefined) return answer(res, 404, { message: 'No commit found for SHA: ' + params.ref })
+      return answer(res, 200, { sha: params.ref, commit: { message } })
+    },
+    'repos/list-pull-requests-associated-with-commit': ({ res, params }) => {
+      const sha = params.commit_sha
+      const found = scenario().github.pulls.filter(pull => pull.head?.sha === sha || pull.commits?.includes(sha))
+      return answer(res, 200, found.map(renderPull))
+    },
+    'pulls/get': ({ res, params }) => {
+      const pull = scenario().github.pulls.find(item => item.number === Number(params.pull_number))
+      if (!pull) return answer(res, 404, { message: 'Not Found', status: '404' })
+      return answer(res, 200, renderPull(pull))
+    },
+    'issues/list-comments': ({ res, url, params }) => {
+      const comments = state().comments.filter(comment => comment.issue_number === Number(params.issue_number))
+      return page(res, url, comments, comment => renderComment(params, comment))
+    },
+    'issues/create-comment': ({ res, params, body }) => {
+      if (body.body.length > COMMENT_MAX_CHARACTERS) {
+        return invalid(res, `Validation Failed: body is too long (maximum is ${COMMENT_MAX_CHARACTERS} characters)`)
+      }
+      const written = state()
+      const at = isoNow()
+      const comment = {
+        id: written.nextId++,
+        issue_number: Number(params.issue_number),
+        body: body.body,
+        user: author(),
+        created_at: at,
+        updated_at: at
+      }
+      written.comments.push(comment)
+      return answer(res, 201, renderComment(params, comment))
+    },
+    'issues/update-comment': ({ res, params, body }) => {
+      const comment = state().comments.find(item => item.id === Number(params.comment_id))
+      if (!comment) return answer(res, 404, { message: 'Not Found', status: '404' })
+      if (body.body.length > COMMENT_MAX_CHARACTERS) {
+        return invalid(res, `Validation Failed: body is too long (maximum is ${COMMENT_MAX_CHARACTERS} characters)`)
+      }
+      comment.body = body.body
+      comment.updated_at = isoNow()
+      return answer(res, 200, renderComment(params, comment))
+    },
+    'repos/create-commit-status': ({ res, params, body }) => {
+      if ((body.description ?? '').length > STATUS_DESCRIPTION_MAX_CHARACTERS) {
+        return invalid(
           res,
-          200,
-          found.map(pull => Object.fromEntries(Object.entries(pull).filter(([key]) => key !== 'commits')))
+          `Validation Failed: description is too long (maximum is ${STATUS_DESCRIPTION_MAX_CHARACTERS} characters)`
         )
       }
-      const commit = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)$/.exec(path)
-      if (req.method === 'GET' && commit) {
-        const message = scenario().commits[commit[3]]
-        if (message === undefined) return answer(res, 404, { message: 'No commit found for SHA: ' + commit[3] })
-        return answer(res, 200, { sha: commit[3], commit: { message } })
-      }
-      return answer(res, 404, { message: 'Not Found' })
+      const written = state()
+      const status = toStatus({ ...body, sha: params.sha, creator: author() }, written.nextId++)
+      written.statuses.push(status)
+      return answer(res, 201, renderStatus(params, status))
     },
-    reset() {}
+    'repos/list-commit-statuses-for-ref': ({ res, url, params }) => {
+      const statuses = state()
+        .statuses.filter(status => status.sha === params.ref)
+        .reverse()
+      return page(res, url, statuses, status => renderStatus(params, status))
+    }
+  }
+
+  return {
+    handle({ req, res, url, path, body }) {
+      if (path !== '/user' && !path.startsWith('/repos/')) return false
+      if (!req.headers.authorization) return answer(res, 401, { message: 'Requires authentication', status: '401' })
+      const method = (req.method ?? 'GET').toLowerCase()
+      const route = OPERATIONS.map(operation => ({ operation, match: operation.pattern.regex.exec(path) })).find(
+        ({ operation, match }) => match && operation.method === method
+      )
+      if (!route) return answer(res, 404, { message: 'Not Found', status: '404' })
+      const { operation, match } = route
+      const params = Object.fromEntries(
+        operation.pattern.names.map((name, index) => [name, decodeURIComponent(match[index + 1])])
+      )
+
+      const validate = requestValidators(operation.id)
+      if (!validate.path({ ...params })) return invalid(res, `Invalid path: ${describeErrors(validate.path.errors)}`)
+      const query = Object.fromEntries(url.searchParams)
+      if (!validate.query(query)) return invalid(res, `Invalid query: ${describeErrors(validate.query.errors)}`)
+      if (typeof body === 'symbol') return answer(res, 400, { message: 'Problems parsing JSON', status: '400' })
+      if (validate.body) {
+        if (body === undefined && validate.bodyRequired) return invalid(res, 'Invalid request: a JSON body is required')
+        if (body !== undefined && !validate.body(body)) {
+          return invalid(res, `Invalid request: ${describeErrors(validate.body.errors)}`)
+        }
+      }
+
+      if (method !== 'get' && scenario().github.readOnly) return answer(res, 403, READ_ONLY)
+      return handlers[operation.id]({ res, url, params, body })
+    },
+    reset() {
+      store.seededComments = undefined
+      store.seededStatuses = undefined
+      store.nextId = 1
+    }
   }
 }
