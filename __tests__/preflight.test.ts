@@ -9,6 +9,7 @@ import type { RecordedRequest, Sandbox } from '../sandbox/server.mjs'
 import { startRefusingSite, type PreviewRequest, type PreviewSite, type RefusingSite } from '../sandbox/preview.mjs'
 import { runPreflight, type PreflightOptions, type PreflightTarget } from '../src/preflight/preflight.js'
 import type { Clock } from '../src/util/clock.js'
+import { ActionError } from '../src/util/errors.js'
 import { startVirtualSandbox, type VirtualClock } from './harness/in-process.js'
 
 let sandbox: Sandbox
@@ -416,7 +417,7 @@ describe('a workflow cancel', () => {
 describe('a runner behind a proxy', () => {
   let proxy: Server
   const tunnels: string[] = []
-  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY }
+  const savedEnv = process.env
   beforeAll(async () => {
     // A CONNECT proxy that knows the host preview.test: it tunnels every connection to the sandbox.
     const sandboxPort = Number(new URL(sandbox.url).port)
@@ -432,14 +433,15 @@ describe('a runner behind a proxy', () => {
       client.on('error', () => upstream.destroy())
     })
     await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
-    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
-    delete process.env.NO_PROXY
+    // The runner's proxy variables, and none of this machine's (lowercase ones win in http-client).
+    const unset = new Set(['http_proxy', 'no_proxy', 'NO_PROXY'])
+    process.env = {
+      ...Object.fromEntries(Object.entries(savedEnv).filter(([name]) => !unset.has(name))),
+      HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+    }
   })
   afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
+    process.env = savedEnv
     proxy.closeAllConnections()
     await new Promise(resolve => proxy.close(resolve))
   })
@@ -450,6 +452,19 @@ describe('a runner behind a proxy', () => {
     expect(result.line).toBe('http://preview.test/preview/behind/ answered 200 at the first check.')
     expect(tunnels).toEqual(['preview.test:80'])
     expect(requestsTo('behind')).toHaveLength(1)
+  })
+})
+
+describe('bad input', () => {
+  it('a bypass secret with a line break: one line that says so, no request, the secret not in it', async () => {
+    sites({ protected: { vercel: { secret: SECRET } } })
+    const run = preflight([{ url: urlOf('protected'), bypassSecret: `${SECRET}\nextra` }])
+    await expect(run).rejects.toThrow(
+      'vercel_bypass_secret contains a line break or another control character, which no HTTP header can carry'
+    )
+    await expect(run).rejects.toBeInstanceOf(ActionError)
+    await run.catch((error: Error) => expect(error.message).not.toContain(SECRET))
+    expect(requestsTo('protected')).toHaveLength(0)
   })
 })
 

@@ -5,6 +5,7 @@
  * when the preflight is on.
  */
 import type { Clock } from '../util/clock.js'
+import { ActionError } from '../util/errors.js'
 import { waitForSite, type SiteOutcome } from './site.js'
 import {
   cancelledLine,
@@ -60,11 +61,13 @@ export interface PreflightResult {
  *
  * The log gets everything as it happens: the waiting lines, the final line (ready), and the
  * warnings (a site behind other credentials; not ready in `warn` mode). A caller only fails the
- * step with `stop` when it is set, and puts `line` in the summary.
+ * step with `stop` when it is set, and puts `line` in the summary. Bad input (a bypass secret that
+ * no header can carry) throws an ActionError before any request.
  */
 export async function runPreflight(options: PreflightOptions): Promise<PreflightResult> {
   const { clock, serviceName } = options
   const targets = distinct(options.targets)
+  checkSecrets(targets)
   if (targets.length === 0) {
     options.log(SKIPPED_LINE)
     return { status: 'skipped', line: SKIPPED_LINE }
@@ -123,6 +126,18 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
   const line = readyLine(ready)
   options.log(line)
   return { status: 'ready', seconds: Math.round(Math.max(...ready.map(site => site.atMs)) / 1000), line }
+}
+
+/** The characters Node refuses in a header value (it would throw before sending). */
+const NOT_IN_A_HEADER = /[^\t\x20-\x7e\x80-\xff]/
+
+/** A bypass secret that cannot travel in a header is bad input: say so before any request. */
+function checkSecrets(targets: readonly PreflightTarget[]): void {
+  if (targets.some(target => target.bypassSecret !== undefined && NOT_IN_A_HEADER.test(target.bypassSecret))) {
+    throw new ActionError(
+      'vercel_bypass_secret contains a line break or another control character, which no HTTP header can carry: copy the secret again from Project Settings → Deployment Protection → Protection Bypass for Automation.'
+    )
+  }
 }
 
 /** The same site named twice (environment_url and an application's URL) is checked once. */

@@ -68,15 +68,23 @@ export function probe(request: ProbeRequest): Promise<Probe> {
       signal.removeEventListener('abort', onAbort)
       resolve(probe)
     }
-    const req = module.request(
-      url,
-      { method: 'GET', agent, headers: { 'user-agent': USER_AGENT, accept: 'text/html,*/*', ...request.headers } },
-      res => {
-        finish(answerOf(res, url, request.now()))
-        // The body is not needed: drop it with the connection rather than download it.
-        res.destroy()
-      }
-    )
+    let req: http.ClientRequest
+    try {
+      req = module.request(
+        url,
+        { method: 'GET', agent, headers: { 'user-agent': USER_AGENT, accept: 'text/html,*/*', ...request.headers } },
+        res => {
+          finish(answerOf(res, url, request.now()))
+          // The body is not needed: drop it with the connection rather than download it.
+          res.on('error', () => undefined)
+          res.destroy()
+        }
+      )
+    } catch (error) {
+      // Node refuses some requests before sending them (a header it cannot carry): no answer either.
+      resolve(failureOf(error))
+      return
+    }
     const timer = setTimeout(() => req.destroy(new Error(TIMED_OUT)), request.timeoutMs)
     const onAbort = () => {
       finish({ kind: 'failure', failure: 'aborted', code: undefined })
