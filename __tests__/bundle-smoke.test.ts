@@ -94,6 +94,21 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/i
     expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
   })
 
+  it('a workflow cancel (SIGINT) during the start request: the run is reported with its link, exit 1', async () => {
+    sandbox.reset({ faults: [{ method: 'POST', path: '/v1/run', delayMs: 1_000 }] })
+    const result = await act({ blocking: 'true' }, (child, output) => {
+      const timer = setInterval(() => {
+        if (output().includes('::group::Run request')) {
+          clearInterval(timer)
+          child.kill('SIGINT')
+        }
+      }, 20)
+    })
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_created: 'true', run_short_id: 'r001sbx' })
+    expect(result.stdout).toMatch(/^::error::The workflow was cancelled while QA.tech run r001sbx was being started/m)
+  })
+
   it('bad input: one line, exit 1, no request, no stack trace', async () => {
     sandbox.reset()
     const result = await act({ api_token: '' })

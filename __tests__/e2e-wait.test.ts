@@ -350,4 +350,55 @@ describe('blocking, in process', () => {
       for (const form of forms) expect(logLines.filter(line => line.includes(form))).toEqual([])
     })
   })
+
+  describe('a workflow cancel before the wait (hardening)', () => {
+    const startRequestSent = (stdout: string) => stdout.includes('::group::Run request')
+
+    it('during the start request: waits for the answer, reports the run with its link, exits 1', async () => {
+      const result = await waitFor(
+        { faults: [{ method: 'POST', path: '/v1/run', delayMs: 300 }] },
+        {},
+        startRequestSent
+      )
+      expect(result.code).toBe(1)
+      expect(sandbox.runs.size).toBe(1)
+      expect(result.outputs).toMatchObject({
+        run_created: 'true',
+        run_short_id: 'r001sbx',
+        run_url: expect.stringMatching(/^http/)
+      })
+      expect(commandLines(result.stdout, 'error')).toEqual([
+        expect.stringMatching(
+          /^::error::The workflow was cancelled while QA.tech run r001sbx was being started\. The QA.tech run goes on: http/
+        )
+      ])
+      expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
+      expect(result.summary).toContain('[Open run r001sbx in QA.tech](')
+      expect(sandbox.requests.filter(request => request.path.startsWith('/v1/run/'))).toEqual([])
+    })
+
+    it('during a start request that gets no answer: says the run may exist, exits 1 without waiting longer', async () => {
+      const result = await waitFor({ faults: [{ method: 'POST', path: '/v1/run', hang: true }] }, {}, startRequestSent)
+      expect(result.code).toBe(1)
+      expect(commandLines(result.stdout, 'error')).toEqual([
+        expect.stringMatching(
+          /^::error::The workflow was cancelled while the run was being started, and QA.tech did not answer within 5 s: it may have started the run; look for it in QA.tech\.$/
+        )
+      ])
+    })
+
+    it('before the start request (while the applications are looked up): exits 1, no run', async () => {
+      const result = await waitFor(
+        { faults: [{ method: 'GET', path: '/v1/applications', delayMs: 200 }] },
+        { environment_url: 'https://preview.example.com' },
+        stdout => stdout.includes('::group::Git context')
+      )
+      expect(result.code).toBe(1)
+      expect(sandbox.runs.size).toBe(0)
+      expect(commandLines(result.stdout, 'error')).toEqual([
+        '::error::The workflow was cancelled before a run was started: no QA.tech run was started.'
+      ])
+      expect(sandbox.requests.filter(request => request.method === 'POST')).toEqual([])
+    })
+  })
 })

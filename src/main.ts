@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
-import { readDeployment, type Preview } from './context/deployment.js'
-import { readEventPayload } from './context/event.js'
+import { describePreviewUrl, readDeployment, type Preview } from './context/deployment.js'
+import { readEventPayload, type EventPayload } from './context/event.js'
 import { isDeletionPush, isForkPullRequest, resolveGitContext, type GitContext } from './context/git-context.js'
-import { githubCommitMessageReader, type CommitMessageReader } from './github/commit-message.js'
-import { lazyOctokit } from './github/octokit.js'
+import { githubCommitMessageReader, withCommitMessage } from './github/commit-message.js'
+import { lazyOctokit, type Octokit } from './github/octokit.js'
 import type { CommonSettings } from './inputs/common-settings.js'
 import { annotationsReporter } from './report/annotations.js'
 import { jobSummaryReporter } from './report/job-summary.js'
@@ -18,8 +18,14 @@ import { ActionError, messageOf } from './util/errors.js'
 import { maskSecretInputs, redactSecrets } from './util/secrets.js'
 import { inline, quote } from './util/untrusted-text.js'
 import { decideOutcome } from './verdict/outcome.js'
-import { processSignals, withCancellation, type CancelSource } from './wait/cancellation.js'
-import { waitForRun } from './wait/poller.js'
+import {
+  CancelledError,
+  processSignals,
+  untilCancelled,
+  watchCancellation,
+  type CancelSource
+} from './wait/cancellation.js'
+import { waitForRun, type WaitOutcome } from './wait/poller.js'
 
 /** What `run` needs from the outside world; tests give a virtual clock and their own cancel. */
 export interface Dependencies {
@@ -42,38 +48,61 @@ const defaultDependencies: Dependencies = {
 const log = (message: string) => core.info(message)
 const warn = (message: string) => core.warning(message)
 
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT: a start request already on its way gets 5 s of
+ * it, in real time, to answer, so that a run that exists is reported with its link.
+ */
+const START_GRACE_MS = 5_000
+/** The cancel request to the service, likewise within the runner's grace. */
+const CANCEL_TIMEOUT_MS = 5_000
+
 /** One action, start to end: the one place that decides whether the step passes. */
 export async function run<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies = defaultDependencies
 ): Promise<void> {
+  const cancellation = watchCancellation(deps.onCancel, log)
+  const { signal } = cancellation
+  let serviceName = 'the service'
   try {
-    const started = await startRun(action, deps)
-    if (started !== undefined) await waitAndReport(started, deps)
+    const prepared = await untilCancelled(prepare(action, deps), signal)
+    if (prepared === undefined) return
+    serviceName = prepared.service.words.name
+    const started = await start(prepared, deps, signal)
+    if (started !== undefined) await waitAndReport(started, deps, signal)
   } catch (error) {
+    if (error instanceof CancelledError) {
+      core.setFailed(`The workflow was cancelled before a run was started: no ${serviceName} run was started.`)
+      return deps.exit(1)
+    }
     if (error instanceof ActionError) {
       core.setFailed(error.message)
     } else {
       core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
       core.setFailed(`Unexpected error: ${inline(messageOf(error))}. Please report it with this log.`)
     }
+  } finally {
+    cancellation.stop()
   }
 }
 
-interface Started {
+/** What the step knows before it starts anything. */
+interface Prepared {
   readonly settings: CommonSettings
   readonly service: Service
-  readonly run: StartedRun
-  readonly reporters: readonly Reporter[]
+  readonly git: GitContext
+  readonly event: { readonly name: string; readonly payload: EventPayload }
+  readonly preview: Preview | undefined
+  readonly octokit: (() => Promise<Octokit>) | undefined
   /** The step's deadline on the clock. */
   readonly deadline: number
 }
 
-/** Reads the inputs and the event and starts the run; undefined when the event gives nothing to test. */
-async function startRun<S extends CommonSettings>(
+/** Reads the inputs and the event; undefined when the event gives nothing to test. */
+async function prepare<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies
-): Promise<Started | undefined> {
+): Promise<Prepared | undefined> {
   const stepStartedAt = deps.clock.now()
   maskSecretInputs(action.secretInputs)
   const eventName = deps.env.GITHUB_EVENT_NAME ?? ''
@@ -103,33 +132,76 @@ async function startRun<S extends CommonSettings>(
   const octokit = settings.githubToken ? lazyOctokit(settings.githubToken, deps.env.GITHUB_API_URL) : undefined
   const git = await withCommitMessage(
     resolveGitContext(eventName, payload, deps.env),
-    githubCommitMessageReader(octokit)
+    githubCommitMessageReader(octokit),
+    warn
   )
   logGitContext(eventName, git)
 
-  const event = { name: eventName, payload }
   const preview = deployment.kind === 'preview' ? deployment : undefined
-  if (preview) explainPreviewUrl(preview, name)
-  // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
-  const run = redactSecrets(await service.start({ git, preview, event, octokit }), settings.secrets)
-  const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
-  await notifyReporters(reporters, reporter => reporter.started?.(run))
-  return { settings, service, run, reporters, deadline }
+  const line = preview && describePreviewUrl(preview, name)
+  if (line) (line.level === 'warning' ? warn : log)(line.text)
+  return { settings, service, git, event: { name: eventName, payload }, preview, octokit, deadline }
 }
 
-/** Says where the site under test came from when it is not the plain case. */
-function explainPreviewUrl(preview: Preview, serviceName: string): void {
-  if (preview.urlSource === 'target_url') {
-    log(
-      `The deployment_status event has no environment_url: testing its target_url, ${inline(preview.url ?? '')}, which is not a page on the GitHub server.`
-    )
-  } else if (preview.url === undefined) {
-    const ignored = preview.ignoredTargetUrl
-      ? ` (its target_url, ${inline(preview.ignoredTargetUrl)}, is a page on the GitHub server, not the site)`
-      : ''
-    warn(
-      `The deployment_status event has no environment_url${ignored}: ${serviceName} tests the application's configured environment. Set environment_url to test the deployment.`
-    )
+interface Started extends Prepared {
+  readonly run: StartedRun
+  readonly reporters: readonly Reporter[]
+}
+
+/**
+ * Starts the run, once. A cancel while the start request is on its way waits a few seconds for
+ * its answer: a run that exists is reported with its link before the step ends.
+ */
+async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal): Promise<Started | undefined> {
+  const { service, git, preview, event, octokit } = prepared
+  if (signal.aborted) throw new CancelledError()
+  const starting = service.start({ git, preview, event, octokit, signal })
+  let answer: StartedRun
+  try {
+    answer = await untilCancelled(starting, signal)
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error
+    const late = await withinGrace(starting)
+    if (late === 'not-started') throw new CancelledError()
+    if (late === 'no-answer') {
+      core.setFailed(
+        `The workflow was cancelled while the run was being started, and ${service.words.name} did not answer within ${START_GRACE_MS / 1000} s: it may have started the run; look for it in ${service.words.name}.`
+      )
+      deps.exit(1)
+      return undefined
+    }
+    const started = begin(prepared, deps, late)
+    await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
+    await finish(started, deps, { kind: 'interrupted', during: 'start', waitedMs: 0, last: undefined })
+    return undefined
+  }
+  const started = begin(prepared, deps, answer)
+  await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
+  return started
+}
+
+/** The run's answer, scrubbed, and the reporters that will tell of it. */
+function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun): Started {
+  const { service, settings, git, event, octokit } = prepared
+  // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
+  const run = redactSecrets(answer, settings.secrets)
+  const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
+  return { ...prepared, run, reporters }
+}
+
+/**
+ * The start's answer if it comes within the grace; `not-started` when the service stopped before
+ * sending the start (or it failed), `no-answer` when the grace ran out.
+ */
+async function withinGrace(starting: Promise<StartedRun>): Promise<StartedRun | 'not-started' | 'no-answer'> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<'no-answer'>(resolve => {
+    timer = setTimeout(() => resolve('no-answer'), START_GRACE_MS)
+  })
+  try {
+    return await Promise.race([starting.catch(() => 'not-started' as const), grace])
+  } finally {
+    clearTimeout(timer)
   }
 }
 
@@ -140,36 +212,39 @@ function createReporters(context: ReportContext): Reporter[] {
   return reporters
 }
 
-async function waitAndReport(
-  { settings, service, run, reporters, deadline }: Started,
-  deps: Dependencies
-): Promise<void> {
-  const notify = (hook: (reporter: Reporter) => void | Promise<void>) => notifyReporters(reporters, hook)
-  if (!settings.blocking) return notify(reporter => reporter.finished?.(run, { kind: 'not-waiting' }))
+async function waitAndReport(started: Started, deps: Dependencies, signal: AbortSignal): Promise<void> {
+  const { settings, service, run, reporters, deadline } = started
+  if (!settings.blocking)
+    return notifyReporters(reporters, reporter => reporter.finished?.(run, { kind: 'not-waiting' }))
 
-  const wait = await withCancellation(deps.onCancel, log, signal =>
-    waitForRun({
-      service,
-      run,
-      timeoutMs: Math.max(0, deadline - deps.clock.now()),
-      maxIntervalMs: settings.pollIntervalSeconds * 1000,
-      clock: deps.clock,
-      signal,
-      log,
-      warn
-    })
-  ).catch(async (error: unknown) => {
+  const wait = await waitForRun({
+    service,
+    run,
+    timeoutMs: Math.max(0, deadline - deps.clock.now()),
+    maxIntervalMs: settings.pollIntervalSeconds * 1000,
+    clock: deps.clock,
+    signal,
+    log,
+    warn
+  }).catch(async (error: unknown) => {
     // A run was started: the reports say so, whatever ended the wait.
-    await notify(reporter => reporter.stopped?.(run, messageOf(error)))
+    await notifyReporters(reporters, reporter => reporter.stopped?.(run, messageOf(error)))
     throw error
   })
+  await finish(started, deps, wait)
+}
 
+/** Decides the outcome of a wait, reports it, and ends the step accordingly. */
+async function finish(started: Started, deps: Dependencies, wait: WaitOutcome): Promise<void> {
+  const { settings, service, run, reporters } = started
   const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
   // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
   const reported = redactSecrets(wait, settings.secrets)
   const outcome = decideOutcome(reported, run, service.words, settings, runCancelled)
   const report = reported.kind === 'finished' ? reported.report : reported.last
-  await notify(reporter => reporter.finished?.(run, { kind: 'waited', outcome, report, waitedMs: wait.waitedMs }))
+  await notifyReporters(reporters, reporter =>
+    reporter.finished?.(run, { kind: 'waited', outcome, report, waitedMs: wait.waitedMs })
+  )
 
   if (wait.kind === 'interrupted') {
     core.setFailed(outcome.message)
@@ -179,9 +254,6 @@ async function waitAndReport(
   if (outcome.warning) core.warning(outcome.warning)
   else core.info(outcome.message)
 }
-
-/** The runner allows 7.5 s from SIGINT to SIGTERM: the cancel request gets most of it. */
-const CANCEL_TIMEOUT_MS = 5_000
 
 /** Stops the remote run where the service can and the user wants it; true when it did. */
 async function cancelRemoteRun(service: Service, run: StartedRun, settings: CommonSettings): Promise<boolean> {
@@ -204,21 +276,4 @@ function skip(service: Service, reason: string): undefined {
     warn(`Could not write the step outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
   }
   return undefined
-}
-
-async function withCommitMessage(git: GitContext, readCommitMessage: CommitMessageReader): Promise<GitContext> {
-  if (!git.commitMessageFromApi || git.commitHash === undefined || git.repository === undefined) return git
-  const answer = await readCommitMessage(git.repository, git.commitHash)
-  if ('message' in answer) return { ...git, commitMessage: answer.message }
-  // Only a refusal is about permissions; a 404 or a network error is not fixed by granting any.
-  const hint =
-    answer.status === 401 || answer.status === 403
-      ? ' Give the job `permissions: contents: read` to include it.'
-      : answer.status === 404
-        ? ` The GitHub API has no commit ${inline(git.commitHash.slice(0, 12))} in ${inline(git.repository)}.`
-        : ''
-  warn(
-    `Could not read the commit message from the GitHub API (${inline(answer.failure)}); starting the run without it.${hint}`
-  )
-  return git
 }

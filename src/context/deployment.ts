@@ -1,4 +1,5 @@
 import { asRecord } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
 import type { EventPayload } from './event.js'
 
 /** What a deployment event means for this step. */
@@ -65,5 +66,26 @@ function isHttpUrl(value: unknown): value is string {
     return url.protocol === 'https:' || url.protocol === 'http:'
   } catch {
     return false
+  }
+}
+
+/** A line about where the site under test came from, when it is not the plain case. Pure. */
+export function describePreviewUrl(
+  preview: Preview,
+  serviceName: string
+): { readonly level: 'info' | 'warning'; readonly text: string } | undefined {
+  if (preview.urlSource === 'target_url') {
+    return {
+      level: 'info',
+      text: `The deployment_status event has no environment_url: testing its target_url, ${inline(preview.url ?? '')}, which is not a page on the GitHub server.`
+    }
+  }
+  if (preview.url !== undefined) return undefined
+  const ignored = preview.ignoredTargetUrl
+    ? ` (its target_url, ${inline(preview.ignoredTargetUrl)}, is a page on the GitHub server, not the site)`
+    : ''
+  return {
+    level: 'warning',
+    text: `The deployment_status event has no environment_url${ignored}: ${serviceName} tests the application's configured environment. Set environment_url to test the deployment.`
   }
 }

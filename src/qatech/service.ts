@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { readWithRetry } from '../http/retry.js'
+import { CancelledError } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
 import type { StartedRun } from '../service/model.js'
 import type { Service, ServiceEnvironment, ServiceWords } from '../service/service.js'
@@ -48,7 +49,7 @@ export function createQaTechService(
   return {
     words: QATECH_WORDS,
 
-    async start({ git, preview }) {
+    async start({ git, preview, signal }) {
       const planned = planApplications(settings, preview)
       const applications = await resolveApplications(
         planned,
@@ -58,6 +59,7 @@ export function createQaTechService(
       const request = buildStartRunRequest(settings, git, applications)
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
+      if (signal?.aborted) throw new CancelledError()
       const started = await startWithRetry(() => client.startRun(sent), clock, warn, deadline)
       logStarted(started)
       startedRuns.set(started.shortId, started)

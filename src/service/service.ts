@@ -41,6 +41,11 @@ export interface StartContext {
   readonly event?: { readonly name: string; readonly payload: EventPayload }
   /** The GitHub API with `github_token`, loaded on first use; undefined without a token. */
   readonly octokit?: () => Promise<Octokit>
+  /**
+   * Aborted when the workflow is cancelled. A service checks it before it sends the start
+   * request (throwing `CancelledError`), so a cancel during its preparations starts nothing.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** What a service needs from the outside world. */

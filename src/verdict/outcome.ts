@@ -32,7 +32,9 @@ export function decideOutcome(
       wait.kind === 'timed-out'
         ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
           `${runCancelled ? after : `${after} (${words.cannotCancel})`}:${where}`
-        : `The workflow was cancelled while waiting ${waited} for ${runName}. ${after}:${where}`
+        : wait.during === 'start'
+          ? `The workflow was cancelled while ${runName} was being started. ${after}:${where}`
+          : `The workflow was cancelled while waiting ${waited} for ${runName}. ${after}:${where}`
     // After a cancel the run's own status is the honest answer: it is still going, or cancelled.
     const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus)
     return { kind: wait.kind, succeeded: false, status, result: '', counts, message, runCancelled }

@@ -15,20 +15,51 @@ export const processSignals: CancelSource = listener => {
   }
 }
 
-/** Runs `wait` with a signal that aborts when the workflow is cancelled. */
-export async function withCancellation<T>(
-  source: CancelSource,
-  log: (message: string) => void,
-  wait: (signal: AbortSignal) => Promise<T>
-): Promise<T> {
+/** A workflow cancel, watched for the whole step: the signal aborts, and the step knows when. */
+export interface Cancellation {
+  readonly signal: AbortSignal
+  /** Stops listening. */
+  stop(): void
+}
+
+export function watchCancellation(source: CancelSource, log: (message: string) => void): Cancellation {
   const controller = new AbortController()
   const stop = source(signal => {
-    log(`Received ${signal}: the workflow is being cancelled; stopping the wait.`)
+    if (controller.signal.aborted) return
+    log(`Received ${signal}: the workflow is being cancelled.`)
     controller.abort()
   })
-  try {
-    return await wait(controller.signal)
-  } finally {
-    stop()
+  return { signal: controller.signal, stop }
+}
+
+/** Rejects with `CancelledError` as soon as `signal` aborts; otherwise settles as `promise` does. */
+export function untilCancelled<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined)
+    return Promise.reject(new CancelledError())
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined)
+      reject(new CancelledError())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      }
+    )
+  })
+}
+
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError'
+  constructor() {
+    super('the workflow was cancelled')
   }
 }

@@ -37,7 +37,8 @@ interface Waited {
 export type WaitOutcome =
   | (Waited & { readonly kind: 'finished'; readonly report: RunReport })
   | (Waited & { readonly kind: 'timed-out' })
-  | (Waited & { readonly kind: 'interrupted' })
+  /** The workflow was cancelled: during the wait, or while the run was being started. */
+  | (Waited & { readonly kind: 'interrupted'; readonly during?: 'start' })
 
 /**
  * Waits until the run finishes, the deadline passes or the workflow is cancelled; then, for a
