@@ -72,6 +72,8 @@ export interface TesterArmyScenario {
 type Validator = ((data: unknown) => boolean) & { errors?: unknown }
 export const testerArmyResponseValidators: Record<
   | 'RunResponse'
+  | 'TestOutput'
+  | 'PlannerSkippedOutput'
   | 'SubmitRunResponse'
   | 'TestRunResponse'
   | 'GroupRunResponse'

@@ -160,6 +160,9 @@ const validateRequest = {
 /** Validators of tester.army's published response schemas, for contract tests of the sandbox. */
 export const testerArmyResponseValidators = {
   RunResponse: compile(published.components.schemas.RunResponse),
+  /** RunResponse's `output` is open (`anyOf` with a bare `nullable`): these hold a sent output to its two shapes. */
+  TestOutput: compile(published.components.schemas.TestOutput),
+  PlannerSkippedOutput: compile(published.components.schemas.PlannerSkippedOutput),
   SubmitRunResponse: compile(SUBMIT_RUN_RESPONSE),
   TestRunResponse: compile(answer('/v1/tests/{testId}/runs', '202')),
   GroupRunResponse: compile(answer('/v1/groups/{groupId}/runs', '202')),
