@@ -53,7 +53,9 @@ describe('job summary', () => {
     expect(text).toContain("passing test cases are not listed, to keep this summary under GitHub's 1 MiB limit.")
     const failed = (input.report?.testCases ?? []).filter(testCase => testCase.verdict === 'failed')
     for (const testCase of failed) expect(text).toContain(`[${testCase.name}]`)
-    expect(text).toContain('| 8900 | 1000 | 100 | 10000 |')
+    expect(text).toContain(
+      '✅ **8900** passed · ❌ **1000** failed · ⏭️ **100** skipped or unfinished — 10000 test cases'
+    )
   })
 
   it('trims with a visible line linking to the run when even the failures do not fit', () => {
@@ -63,7 +65,9 @@ describe('job summary', () => {
     expect(text).toContain(
       "> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. [See every test case in QA.tech]("
     )
-    expect(text).toContain('| 44500 | 5000 | 500 | 50000 |')
+    expect(text).toContain(
+      '✅ **44500** passed · ❌ **5000** failed · ⏭️ **500** skipped or unfinished — 50000 test cases'
+    )
   })
 
   it.each([2_000, 20_000, 200_000])('stays within any budget (%i bytes)', budget => {
@@ -71,12 +75,32 @@ describe('job summary', () => {
     expect(byteLength(text)).toBeLessThanOrEqual(budget)
   })
 
-  it('drops passing details before passing rows', () => {
+  it('drops the passing rows before any failure', () => {
     const input = largeRun(200)
     const full = renderSummary(input)
-    const budget = byteLength(full) - 100
-    const text = renderSummary(input, budget)
-    expect(text).toContain('| ✅ Passed | [Test case 1](')
+    expect(full).toContain('| ✅ Passed | [Test case 1](')
+    const text = renderSummary(input, byteLength(full) - 100)
+    expect(text).not.toContain('| ✅ Passed |')
+    expect(text).toContain('passing test cases are not listed')
+    expect(text.split('\n').filter(line => line.startsWith('| ❌ Failed |'))).toHaveLength(20)
+  })
+
+  it('shows passing rows without the generic "Goal reached", and a few failures open', () => {
+    const text = renderSummary(build('failed-with-issues'))
     expect(text).not.toContain('Goal reached')
+    expect(text.match(/<details open>/g)).toHaveLength(2)
+    expect(renderSummary(largeRun(200))).not.toContain('<details open>')
+  })
+
+  it('links the tested commit as code, with its branch and pull request', () => {
+    const text = renderSummary(build('failed-with-issues'))
+    expect(text).toContain(
+      '**Commit:** [<code>8a1c7e3</code>](https://github.com/octo/shop/commit/8a1c7e3f0d9b4c2a6e5f7081923a4b5c6d7e8f90) on <code>feature/cart</code> in [#42](https://github.com/octo/shop/pull/42) — Fix the cart total'
+    )
+  })
+
+  it('links the run once on a timeout', () => {
+    const text = renderSummary(build('timed-out'))
+    expect(text.match(/\]\(https:\/\/app\.qa\.tech\/p\/web-shop\/results\/abc123\)/g)).toHaveLength(1)
   })
 })

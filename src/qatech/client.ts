@@ -219,7 +219,8 @@ function readTestCase(data: Record<string, unknown>): RunTestCase {
     classification: optionalString(data.classification),
     promptGoal: optionalString(data.promptGoal),
     promptExamples: optionalString(data.promptExamples),
-    url: optionalString(data.url)
+    url: optionalString(data.url),
+    ...(typeof data.durationMs === 'number' && data.durationMs >= 0 ? { durationMs: data.durationMs } : {})
   }
 }
 

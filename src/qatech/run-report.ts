@@ -1,4 +1,5 @@
 import type { Cause, Issue, RunReport, StartedRun, TestCaseResult, TestVerdict, Verdict } from '../service/model.js'
+import { asRecord } from '../util/records.js'
 import { quote } from '../util/untrusted-text.js'
 import type { RunIssue, RunState, RunTestCase, StartedRun as QaTechStartedRun } from './types.js'
 
@@ -46,8 +47,21 @@ export function toRunReport(state: RunState, label: string): RunReport {
     ...(phase === 'finished' ? verdictOf(state, label) : {}),
     testCases: state.runTestCases.map(toTestCase),
     issues: state.issues.map(toIssue),
-    raw: state.raw
+    raw: state.raw,
+    ...durationOf(state.raw)
   }
+}
+
+/**
+ * The run's duration, where QA.tech's answer has one: QA.tech documents none for a run, so it is
+ * read tolerantly — `durationMs`, or `completedAt` less `startedAt` (or `createdAt`).
+ */
+function durationOf(raw: unknown): { durationMs?: number } {
+  const data = asRecord(raw)
+  if (typeof data.durationMs === 'number' && data.durationMs >= 0) return { durationMs: data.durationMs }
+  const end = Date.parse(String(data.completedAt ?? ''))
+  const begin = Date.parse(String(data.startedAt ?? data.createdAt ?? ''))
+  return Number.isFinite(end) && Number.isFinite(begin) && end >= begin ? { durationMs: end - begin } : {}
 }
 
 function verdictOf(state: RunState, label: string): { verdict: Verdict; verdictNote?: string } {
@@ -82,7 +96,8 @@ function toTestCase(testCase: RunTestCase): TestCaseResult {
     ...(testCase.resultTitle ? { summary: testCase.resultTitle } : {}),
     details,
     ...(testCase.url ? { url: testCase.url } : {}),
-    ...(testCase.errorCode ? { cause: causeOf(testCase.errorCode) } : {})
+    ...(testCase.errorCode ? { cause: causeOf(testCase.errorCode) } : {}),
+    ...(testCase.durationMs === undefined ? {} : { durationMs: testCase.durationMs })
   }
 }
 

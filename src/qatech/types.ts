@@ -67,6 +67,8 @@ export interface RunTestCase {
   readonly promptExamples: string | null
   /** A link to the test's result page, where the API gives one. */
   readonly url: string | null
+  /** How long the test case took, where the API says (documented for run-test-case only). */
+  readonly durationMs?: number
 }
 
 export interface RunIssue {

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import { pullRequestOfEvent } from '../context/pull-request.js'
 import { redactSecrets } from '../util/secrets.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
@@ -7,8 +8,17 @@ import type { Reporter, ReportContext } from './reporter.js'
 import { renderSummary, type SummaryInput } from './summary.js'
 
 /** The job summary: written once, when the run's end (or the step's) is known. */
-export function jobSummaryReporter({ service, settings, git, env }: ReportContext): Reporter {
-  const base = { words: service.words, git, outcome: undefined, report: undefined, waitedMs: undefined }
+export function jobSummaryReporter({ service, settings, git, env, event }: ReportContext): Reporter {
+  const pullRequest = pullRequestOfEvent(event.name, event.payload)
+  const base = {
+    words: service.words,
+    git,
+    outcome: undefined,
+    report: undefined,
+    waitedMs: undefined,
+    serverUrl: env.GITHUB_SERVER_URL,
+    ...(pullRequest ? { pullRequest } : {})
+  }
   // Written straight to the file the runner names, as `core.summary` would: one append a step.
   const write = (input: SummaryInput) => {
     const path = env.GITHUB_STEP_SUMMARY

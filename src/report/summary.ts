@@ -20,23 +20,26 @@ export interface SummaryInput {
   readonly waitedMs: number | undefined
   /** Why the wait stopped before an outcome, when it did. */
   readonly problem?: string
+  /** GITHUB_SERVER_URL, for links to the commit. */
+  readonly serverUrl?: string
+  /** The pull request the commit belongs to, when the event names one. */
+  readonly pullRequest?: { readonly number: number; readonly url: string }
 }
 
 /** How much of the detail fits: each level drops more to stay within the byte budget. */
 enum Detail {
   Full,
-  NoPassingDetails,
   NoPassingRows,
   Trimmed
 }
 
 /**
  * Renders the job summary. Pure: the same input gives the same markdown, within `budgetBytes`.
- * When the full report is too large it drops, in turn, the passing tests' details, the passing
- * rows, and finally trims the rest with a visible line that links to the run.
+ * When the full report is too large it drops the passing rows, and then trims the rest with a
+ * visible line that links to the run.
  */
 export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_BYTES): string {
-  for (const level of [Detail.Full, Detail.NoPassingDetails, Detail.NoPassingRows]) {
+  for (const level of [Detail.Full, Detail.NoPassingRows]) {
     const text = assemble(blocks(input, level), budgetBytes, input)
     if (text !== undefined) return text
   }
@@ -87,6 +90,9 @@ function truncateToBytes(text: string, maxBytes: number): string {
 }
 
 /** Failures first, passes last: the reader came for what broke. */
+/** Up to this many failures, their details are shown open. */
+const FAILURES_SHOWN_OPEN = 3
+
 const VERDICT_ORDER: Record<string, number> = { failed: 0, passed: 2 }
 const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdict] ?? 1
 
@@ -104,7 +110,8 @@ function blocks(input: SummaryInput, level: Detail): Block[] {
     for (const testCase of testCases) {
       const isPassing = testCase.verdict === 'passed'
       if (isPassing && level >= Detail.NoPassingRows) continue
-      out.push({ text: testCaseRow(testCase, isPassing && level >= Detail.NoPassingDetails, input.words) })
+      // "Goal reached" on every passing row says nothing: passing rows carry no summary.
+      out.push({ text: testCaseRow(testCase, isPassing, input.words) })
     }
     if (level >= Detail.NoPassingRows && passing.length > 0) {
       out.push({
@@ -115,7 +122,9 @@ function blocks(input: SummaryInput, level: Detail): Block[] {
     const failed = testCases.filter(testCase => testCase.verdict === 'failed')
     if (failed.length > 0) {
       out.push({ text: '\n### Why they failed\n' })
-      for (const testCase of failed) out.push({ text: failureDetails(testCase) })
+      // A few failures are what the reader came for: open. Many would bury each other: closed.
+      const open = failed.length <= FAILURES_SHOWN_OPEN
+      for (const testCase of failed) out.push({ text: failureDetails(testCase, open) })
     }
   }
 
@@ -158,35 +167,59 @@ function header(input: SummaryInput): string {
   const meta: string[] = []
   const plan = started.plan ? `**${started.plan.label}:** ${cell(started.plan.name)} · ` : ''
   meta.push(`${plan}${link(`Open run ${cell(started.id)} in ${words.name}`, started.url)}`)
-  const commit = git.commitHash ? `**Commit:** ${cell(git.commitHash.slice(0, 7))}` : ''
-  const branch = git.branch ? ` on ${cell(git.branch)}` : ''
+  const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : ''
+  const branch = git.branch ? ` on ${code(git.branch)}` : ''
+  const pull = input.pullRequest ? ` in ${link(`#${input.pullRequest.number}`, input.pullRequest.url)}` : ''
   const message = git.commitMessage ? ` — ${cell(firstLine(git.commitMessage), 200)}` : ''
-  if (commit || branch) meta.push(`${commit || '**Branch:**'}${branch}${message}`)
+  if (commit || branch) meta.push(`${commit || '**Branch:**'}${branch}${pull}${message}`)
   if (started.testedUrls.length > 0) {
     meta.push(`**Tested on:** ${started.testedUrls.map(url => link(cell(url), url)).join(', ')}`)
   }
-  if (input.waitedMs !== undefined) meta.push(`**Waited:** ${formatDuration(input.waitedMs)}`)
+  const took = input.report?.durationMs
+  const times = [
+    took === undefined ? '' : `**Run took:** ${formatDuration(took)}`,
+    input.waitedMs === undefined ? '' : `**Waited:** ${formatDuration(input.waitedMs)}`
+  ].filter(Boolean)
+  if (times.length > 0) meta.push(times.join(' · '))
 
   let note = ''
   if (input.problem !== undefined) {
     note = `> ⚠️ The step stopped waiting: ${cell(input.problem, 1000)}`
   } else if ((outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') && outcome.runCancelled) {
-    note = `> ${words.cancelledRun ?? words.runGoesOn}. ${link(`See it in ${words.name}`, started.url)}.`
+    note = `> ${words.cancelledRun ?? words.runGoesOn}.`
   } else if (outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') {
-    note = `> ${words.runGoesOn}: ${words.cannotCancel}. ${link(`Follow it in ${words.name}`, started.url)}.`
+    // The run is linked above: once is enough.
+    note = `> ${words.runGoesOn}: ${words.cannotCancel}.`
+  } else if (input.report?.detailsMissing !== undefined) {
+    note = `> ⚠️ The per-test details could not be read (${cell(input.report.detailsMissing, 500)}): the verdict is ${words.name}'s.`
   } else if (!outcome) {
     note = 'The step did not wait for the result (`blocking` is false).'
   }
   return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`
 }
 
+/** The counts in one line: three numbers read better as a sentence than as a table. */
 function countsTable(outcome: Outcome): string {
   const { passed, failed, skipped, total } = outcome.counts
   if (passed === undefined || failed === undefined || skipped === undefined) {
     const tests = total === undefined ? 'The' : `${total}`
     return `\n${tests} test cases: the per-test results were not read.\n`
   }
-  return `\n| ✅ Passed | ❌ Failed | ⏭️ Skipped or unfinished | Total |\n| ---: | ---: | ---: | ---: |\n| ${passed} | ${failed} | ${skipped} | ${total} |\n`
+  return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} test case${total === 1 ? '' : 's'}\n`
+}
+
+/** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */
+function code(text: string): string {
+  const escaped = htmlText(text, 200)
+  return escaped === '' ? '' : `<code>${escaped}</code>`
+}
+
+/** The short SHA as code, linked to the commit on the GitHub server when the repository is known. */
+function commitLink(git: GitContext, serverUrl: string | undefined): string {
+  const sha = git.commitHash ?? ''
+  const short = code(sha.slice(0, 7))
+  if (!serverUrl || !git.repository || !/^[0-9a-f]{7,64}$/i.test(sha)) return short
+  return link(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`)
 }
 
 const VERDICT_LABELS: Record<string, string> = {
@@ -219,8 +252,8 @@ function describeCause({ cause }: TestCaseResult, words: ServiceWords): string {
   }
 }
 
-function failureDetails(testCase: TestCaseResult): string {
-  const parts = [`\n<details><summary>❌ ${htmlText(testCase.name, 300)}</summary>\n`]
+function failureDetails(testCase: TestCaseResult, open: boolean): string {
+  const parts = [`\n<details${open ? ' open' : ''}><summary>❌ ${htmlText(testCase.name, 300)}</summary>\n`]
   if (testCase.summary) parts.push(`\n**Result:** ${paragraph(testCase.summary, 500)}\n`)
   for (const detail of testCase.details) parts.push(`\n**${detail.label}:** ${paragraph(detail.text)}\n`)
   const page = link('Open the test result', testCase.url)

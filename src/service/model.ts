@@ -90,6 +90,8 @@ export interface RunReport {
   readonly detailsMissing?: string
   /** True when this answer carries no per-test results at all (a status-only poll). */
   readonly testCasesUnread?: boolean
+  /** How long the run took, when the service says. */
+  readonly durationMs?: number
 }
 
 /** A run the service has started. */
