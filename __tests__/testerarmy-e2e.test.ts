@@ -293,7 +293,9 @@ describe('every outcome', () => {
     ])
     expect(result.summary).toMatch(/^## ❌ tester.army: 1 of 1 test cases failed/)
     expect(result.summary).toContain('| ❌ Failed | Checkout | Paying for an order does not work. | Product failure |')
-    expect(result.summary).toContain('**Steps:** 1. ✅ Add an item to the cart — Added<br>2. ❌ Click Pay — Nothing happened')
+    expect(result.summary).toContain(
+      '**Steps:** 1. ✅ Add an item to the cart — Added<br>2. ❌ Click Pay — Nothing happened'
+    )
     expect(result.summary).toContain('| Critical | Pay button does nothing | Checkout |')
     expect(result.summary).toContain('| Minor | Footer overlaps the cookie banner | Checkout |')
     expect(result.summary).toContain('#### Warning (1)')
@@ -424,7 +426,9 @@ describe('a batch (group_id)', () => {
     ])
     expect(result.summary).toContain('| ❌ Failed | Checkout |')
     expect(result.summary).toContain('| ✅ Passed | Sign up |')
-    expect(result.summary.indexOf('| ❌ Failed | Checkout |')).toBeLessThan(result.summary.indexOf('| ✅ Passed | Sign up |'))
+    expect(result.summary.indexOf('| ❌ Failed | Checkout |')).toBeLessThan(
+      result.summary.indexOf('| ✅ Passed | Sign up |')
+    )
   })
 
   it('a run tester.army failed to run does not stop the wait for the other', async () => {
@@ -522,6 +526,20 @@ describe('a workflow cancel cancels the remote run', () => {
       )
     ])
     expect(commandLines(result.stdout, 'error')).toEqual([expect.stringMatching(/The tester.army run goes on/)])
+  })
+
+  it('a cancel while the pull request is looked up: nothing is started', async () => {
+    const result = await step({
+      event: 'deployment_status',
+      inputs: { project_id: TESTER_ARMY_IDS.project },
+      scenario: { faults: [{ method: 'GET', path: '/pulls', delayMs: 300, status: 200, body: [] }] },
+      cancelWhen: stdout => stdout.includes('::group::Git context')
+    })
+    expect(result.code).toBe(1)
+    expect(testerArmyRequests()).toEqual([])
+    expect(commandLines(result.stdout, 'error')).toEqual([
+      '::error::The workflow was cancelled before a run was started: no tester.army run was started.'
+    ])
   })
 
   it('a batch: POST /v1/batches/{id}/cancel', async () => {

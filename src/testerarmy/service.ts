@@ -5,6 +5,7 @@ import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '
 import { ActionError } from '../util/errors.js'
 import { inertJson, inline } from '../util/untrusted-text.js'
 import { withBypassSecret } from '../qatech/vercel-bypass.js'
+import { CancelledError } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
 import { Outputs } from './names.js'
 import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
@@ -60,7 +61,9 @@ export function createTesterArmyService(
       logRequest(request)
       const secret = settings.vercelBypassSecret
       const sendable = buildStartRequest(settings, needs, url => (secret ? withBypassSecret(url, secret) : url))
-      const answer = await startWithRetry(() => client.start(sendable), clock, warn, deadline)
+      // A cancel while the request was prepared (the pull request looked up) starts nothing.
+      const send = () => (context.signal?.aborted ? Promise.reject(new CancelledError()) : client.start(sendable))
+      const answer = await startWithRetry(send, clock, warn, deadline)
       if (answer.runIds.length === 0) {
         throw new ActionError(
           `tester.army started no runs for group ${request.target.mode === 'group' ? request.target.groupId : ''}: it has no runnable tests. Add tests to the group in tester.army.`
