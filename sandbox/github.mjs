@@ -7,6 +7,7 @@
  *   GET   /repos/{owner}/{repo}/pulls/{pull_number}        one pull request (scenario.github.pulls)
  *   GET   /repos/{owner}/{repo}/issues/{issue_number}/comments   a pull request's comments, paginated (Link)
  *   POST  /repos/{owner}/{repo}/issues/{issue_number}/comments   a new comment
+ *   GET   /repos/{owner}/{repo}/issues/comments/{comment_id}     one comment
  *   PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}     an edited comment
  *   POST  /repos/{owner}/{repo}/statuses/{sha}                   a commit status
  *   GET   /repos/{owner}/{repo}/commits/{ref}/statuses           a commit's statuses, newest first, paginated
@@ -62,6 +63,7 @@ const OPERATIONS = [
   ['pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['issues/list-comments', 'get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['issues/create-comment', 'post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
+  ['issues/get-comment', 'get', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['issues/update-comment', 'patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['repos/create-commit-status', 'post', '/repos/{owner}/{repo}/statuses/{sha}'],
   ['repos/list-commit-statuses-for-ref', 'get', '/repos/{owner}/{repo}/commits/{ref}/statuses']
@@ -356,7 +358,23 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
     'users/get-authenticated': ({ res }) => {
       const user = scenario().github.user
       if (!user) return answer(res, 403, READ_ONLY)
-      return answer(res, 200, { ...toUser(user), name: user.name ?? null, public_repos: 0 })
+      const at = isoNow()
+      return answer(res, 200, {
+        ...toUser(user),
+        name: user.name ?? null,
+        company: null,
+        blog: null,
+        location: null,
+        email: null,
+        hireable: null,
+        bio: null,
+        public_repos: 0,
+        public_gists: 0,
+        followers: 0,
+        following: 0,
+        created_at: at,
+        updated_at: at
+      })
     },
     'repos/get-commit': ({ res, params }) => {
       const message = scenario().commits[params.ref]
@@ -393,6 +411,11 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
       }
       written.comments.push(comment)
       return answer(res, 201, renderComment(params, comment))
+    },
+    'issues/get-comment': ({ res, params }) => {
+      const comment = state().comments.find(item => item.id === Number(params.comment_id))
+      if (!comment) return answer(res, 404, { message: 'Not Found', status: '404' })
+      return answer(res, 200, renderComment(params, comment))
     },
     'issues/update-comment': ({ res, params, body }) => {
       const comment = state().comments.find(item => item.id === Number(params.comment_id))

@@ -97,6 +97,12 @@ export async function updateComment(
   await octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body, ...withTimeout() })
 }
 
+/** One comment as it is now (someone, or another run, may have edited it since it was listed). */
+export async function readComment(octokit: Octokit, repository: Repository, commentId: number): Promise<IssueComment> {
+  const { data } = await octokit.rest.issues.getComment({ ...repository, comment_id: commentId, ...withTimeout() })
+  return { id: data.id, body: data.body ?? '', authorLogin: data.user?.login }
+}
+
 /** A pull request as it is now (its head may have moved on since the event). */
 export async function readPullRequest(octokit: Octokit, repository: Repository, number: number): Promise<PullRequest> {
   const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number, ...withTimeout() })

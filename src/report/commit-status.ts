@@ -36,7 +36,15 @@ export function statusContextOf(
   if (settings.statusContext) return settings.statusContext
   const { leg } = matrixLeg(matrix)
   const name = [words.name, plan?.name].filter(Boolean).join(' / ')
-  return inline(leg ? `${name} (${leg})` : name, MAX_CONTEXT_NAME)
+  return shorten(inline(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME)
+}
+
+/** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const last = cut.charCodeAt(cut.length - 1)
+  return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`
 }
 
 export function commitStatusReporter(context: ReportContext, options: GithubReportOptions = {}): Reporter {
@@ -52,7 +60,10 @@ export function commitStatusReporter(context: ReportContext, options: GithubRepo
     const status = {
       state,
       context: statusContextOf(settings, service.words, run.plan, options.matrix),
-      description: inline(redactSecrets(description, settings.secrets), STATUS_DESCRIPTION_MAX_CHARACTERS),
+      description: shorten(
+        inline(redactSecrets(description, settings.secrets), 1_000),
+        STATUS_DESCRIPTION_MAX_CHARACTERS
+      ),
       targetUrl: safeUrl(run.url)
     }
     try {

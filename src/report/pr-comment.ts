@@ -8,6 +8,7 @@ import type { EventPayload } from '../context/event.js'
 import {
   createComment,
   findComment,
+  readComment,
   readPullRequest,
   repositoryNames,
   tokenLogin,
@@ -75,27 +76,26 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
   const write = async (run: StartedRun, state: CommentState, failing: boolean) => {
     if (settings.prComment === 'off' || refused) return
     try {
-      target ??= locate(context, key).catch((error: unknown) => {
-        target = undefined // the next hook tries again
-        throw error
-      })
+      target ??= locate(context, key)
       const found = await target
       if (!found) return
       // `on-failure` starts a comment only for a failed step, but keeps an existing one current.
       if (settings.prComment === 'on-failure' && !found.comment && !failing) return
       const pullRequestHead = await currentHead(found)
-      if (newerResultThere(found.comment, pullRequestHead, git.commitHash)) {
+      if (await newerResultThere(found, pullRequestHead, git.commitHash)) {
         core.info(
           `The pull request's comment already shows the result of its latest commit; not replacing it with this older commit's.`
         )
         return
       }
+      // Secrets out of what is rendered (so the mark is escaped like any text), then out of the result.
+      const shown = redactSecrets({ run, state, git }, settings.secrets)
       const body = redactSecrets(
         renderComment({
           words: service.words,
-          started: run,
-          state,
-          git,
+          started: shown.run,
+          state: shown.state,
+          git: shown.git,
           job,
           marker: {
             key,
@@ -112,12 +112,17 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
       const { client, repository, pullRequest, comment } = found
       if (comment) {
         await retryOnce(() => updateComment(client, repository, comment.id, body), clock)
+        found.comment = { ...comment, body }
       } else {
         found.comment = await createComment(client, repository, pullRequest.number, body)
         core.info(`Commented on pull request #${pullRequest.number}.`)
       }
     } catch (error) {
-      if (!isPermissionDenied(error)) throw error
+      if (!isPermissionDenied(error)) {
+        // The next hook looks again: a create that timed out may have left a comment to edit.
+        target = undefined
+        throw error
+      }
       refused = true
       warnPermission(settings, WHAT, error)
     }
@@ -223,9 +228,13 @@ async function currentHead(target: Target): Promise<string | undefined> {
   }
 }
 
-/** True when the comment shows the pull request's latest commit and this step tested an older one. */
-function newerResultThere(comment: IssueComment | undefined, head: string | undefined, tested: string | undefined) {
-  if (!comment || !head || !tested || head.toLowerCase() === tested.toLowerCase()) return false
-  const shown = readMarker(comment.body)?.sha
+/**
+ * True when this step tested an older commit than the pull request's head and the comment, read
+ * again now, already shows the head's result (a newer run finished first).
+ */
+async function newerResultThere(target: Target, head: string | undefined, tested: string | undefined) {
+  if (!target.comment || !head || !tested || head.toLowerCase() === tested.toLowerCase()) return false
+  const now = await readComment(target.client, target.repository, target.comment.id)
+  const shown = readMarker(now.body)?.sha
   return shown !== undefined && shown.toLowerCase() === head.toLowerCase()
 }
