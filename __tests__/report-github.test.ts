@@ -361,6 +361,23 @@ describe('the pull-request comment', () => {
     expect(all.find(comment => comment.id === 1)?.body).toContain('I copied the marker')
   })
 
+  it('with an app’s installation token (GET /user refused), finds the comment the app wrote', async () => {
+    const job = jobIdentity(BASE_ENV, { service: 'QA.tech' })
+    const marker = renderMarker({ key: commentKeyOf(job), run: { id: 'r000sbx' } })
+    reset({
+      github: {
+        pulls: [pullRequest()],
+        comments: [{ id: 77, issue_number: 2, body: `${marker}\nold`, user: { login: 'qa-app[bot]', type: 'Bot' } }]
+      }
+    })
+    const run = startedRun('r001sbx')
+    await runSteps(() => step(commentReporter(contextFor()), run, passing(run)))
+    expect(writes().map(request => `${request.method} ${request.path}`)).toEqual([
+      'PATCH /repos/Codertocat/Hello-World/issues/comments/77',
+      'PATCH /repos/Codertocat/Hello-World/issues/comments/77'
+    ])
+  })
+
   it('with a person’s token, finds the comments that person wrote', async () => {
     reset({ github: { pulls: [pullRequest()], user: { login: 'octocat', type: 'User' } } })
     const first = startedRun('r001sbx')

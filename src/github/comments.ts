@@ -1,15 +1,35 @@
 import { splitRepository, statusOf, withTimeout, type Octokit } from './octokit.js'
 import { toPullRequest, type PullRequest } from './pull-for-commit.js'
 
-/** The workflow token's user: it cannot ask `GET /user` who it is. */
-export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
+/** Who wrote a comment or set a status. */
+export interface Author {
+  readonly login: string | undefined
+  /** `User` or `Bot`. */
+  readonly type: string | undefined
+}
 
 /** A comment on an issue or pull request. `body` is untrusted. */
 export interface IssueComment {
   readonly id: number
   readonly body: string
-  readonly authorLogin: string | undefined
+  readonly author: Author
 }
+
+/**
+ * Who the token writes as: a person (a personal access token), or an app — the workflow token
+ * (github-actions[bot]) or an app's installation token, which GitHub does not let ask who it is.
+ */
+export type TokenIdentity = { readonly login: string } | { readonly app: true }
+
+/** True when `author` is the token's own user: the same login, or for an app's token, a bot. */
+export function writtenBy(identity: TokenIdentity, author: Author): boolean {
+  return 'login' in identity ? author.login === identity.login : author.type === 'Bot'
+}
+
+const authorOf = (user: { login?: string; type?: string } | null | undefined): Author => ({
+  login: user?.login,
+  type: user?.type
+})
 
 type Repository = { readonly owner: string; readonly repo: string }
 
@@ -24,17 +44,14 @@ export function repositoryNames(repository: string | undefined): Repository {
   return names
 }
 
-/**
- * Who the token writes as: `GET /user` for a person's or an app's user token; the workflow
- * token is refused that (403) and writes as github-actions[bot].
- */
-export async function tokenLogin(octokit: Octokit): Promise<string> {
+/** `GET /user` for a person's token; an app's token (the workflow token among them) is refused it (403). */
+export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated({ ...withTimeout() })
-    return data.login
+    return { login: data.login }
   } catch (error) {
     const status = statusOf(error)
-    if (status === 401 || status === 403) return WORKFLOW_TOKEN_LOGIN
+    if (status === 401 || status === 403) return { app: true }
     throw error
   }
 }
@@ -58,7 +75,7 @@ export async function findComment(
       ...withTimeout()
     })
     for (const data of response.data) {
-      const comment = { id: data.id, body: data.body ?? '', authorLogin: data.user?.login }
+      const comment = { id: data.id, body: data.body ?? '', author: authorOf(data.user) }
       if (matches(comment)) return comment
     }
     if (!hasNextPage(response.headers.link)) return undefined
@@ -84,7 +101,7 @@ export async function createComment(
     body,
     ...withTimeout()
   })
-  return { id: data.id, body: data.body ?? body, authorLogin: data.user?.login }
+  return { id: data.id, body: data.body ?? body, author: authorOf(data.user) }
 }
 
 /** Replaces a comment's body: the same request twice leaves the same comment. */
@@ -100,7 +117,7 @@ export async function updateComment(
 /** One comment as it is now (someone, or another run, may have edited it since it was listed). */
 export async function readComment(octokit: Octokit, repository: Repository, commentId: number): Promise<IssueComment> {
   const { data } = await octokit.rest.issues.getComment({ ...repository, comment_id: commentId, ...withTimeout() })
-  return { id: data.id, body: data.body ?? '', authorLogin: data.user?.login }
+  return { id: data.id, body: data.body ?? '', author: authorOf(data.user) }
 }
 
 /** A pull request as it is now (its head may have moved on since the event). */

@@ -1,4 +1,4 @@
-import { hasNextPage } from './comments.js'
+import { hasNextPage, type Author } from './comments.js'
 import { withTimeout, type Octokit } from './octokit.js'
 
 export type CommitState = 'pending' | 'success' | 'failure' | 'error'
@@ -20,7 +20,7 @@ export interface ListedStatus {
   readonly context: string
   readonly description: string | undefined
   readonly targetUrl: string | undefined
-  readonly creatorLogin: string | undefined
+  readonly creator: Author
 }
 
 type Repository = { readonly owner: string; readonly repo: string }
@@ -74,7 +74,7 @@ export async function findLatestStatus(
         context: data.context,
         description: data.description ?? undefined,
         targetUrl: data.target_url ?? undefined,
-        creatorLogin: data.creator?.login
+        creator: { login: data.creator?.login, type: data.creator?.type }
       }
       if (matches(status)) return status
     }

@@ -11,9 +11,11 @@ import {
   readComment,
   readPullRequest,
   repositoryNames,
-  tokenLogin,
+  tokenIdentity,
+  writtenBy,
   updateComment,
-  type IssueComment
+  type IssueComment,
+  type TokenIdentity
 } from '../github/comments.js'
 import type { Octokit } from '../github/octokit.js'
 import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-commit.js'
@@ -149,24 +151,24 @@ async function locate(context: ReportContext, key: string): Promise<Target | und
     core.info('No open pull request for this commit: no pull-request comment.')
     return undefined
   }
-  const login = await tokenLogin(client)
-  const comment = await findJobComment(client, repository, pullRequest.number, login, key)
+  const identity = await tokenIdentity(client)
+  const comment = await findJobComment(client, repository, pullRequest.number, identity, key)
   return { client, repository, pullRequest, comment, fresh: true }
 }
 
-/** This job's comment: the marker with its key, written by the token's own user (anyone can copy a marker). */
+/** This job's comment: the marker with its key, written by the token's own user or app (anyone can copy a marker). */
 export function findJobComment(
   client: Octokit,
   repository: { readonly owner: string; readonly repo: string },
   pullRequestNumber: number,
-  login: string,
+  identity: TokenIdentity,
   key: string
 ): Promise<IssueComment | undefined> {
   return findComment(
     client,
     repository,
     pullRequestNumber,
-    comment => comment.authorLogin === login && readMarker(comment.body)?.key === key
+    comment => writtenBy(identity, comment.author) && readMarker(comment.body)?.key === key
   )
 }
 

@@ -6,7 +6,7 @@
  */
 import type { EventPayload } from '../context/event.js'
 import type { GitContext } from '../context/git-context.js'
-import { repositoryNames, tokenLogin } from '../github/comments.js'
+import { repositoryNames, tokenIdentity, writtenBy, type TokenIdentity } from '../github/comments.js'
 import { statusOf, type Octokit } from '../github/octokit.js'
 import { findLatestStatus, type ListedStatus } from '../github/statuses.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
@@ -71,14 +71,14 @@ export async function findPreviousRun(query: PreviousRunQuery): Promise<Previous
   const reasons: string[] = []
   try {
     const client = await octokit()
-    const login = await tokenLogin(client)
+    const identity = await tokenIdentity(client)
     if (settings.prComment !== 'off') {
-      const answer = await fromComment(query, client, login, commentKeyOf(job), job.workflowRunId)
+      const answer = await fromComment(query, client, identity, commentKeyOf(job), job.workflowRunId)
       if ('found' in answer) return answer
       reasons.push(answer.notFound)
     }
     if (settings.commitStatus) {
-      const answer = await fromStatus(query, client, login, git.commitHash)
+      const answer = await fromStatus(query, client, identity, git.commitHash)
       if ('found' in answer) return answer
       reasons.push(answer.notFound)
     }
@@ -98,13 +98,13 @@ export async function findPreviousRun(query: PreviousRunQuery): Promise<Previous
 async function fromComment(
   query: PreviousRunQuery,
   client: Octokit,
-  login: string,
+  identity: TokenIdentity,
   key: string,
   workflowRunId: string | undefined
 ): Promise<PreviousRunAnswer> {
   const pullRequest = await findPullRequest(query, client)
   if (!pullRequest) return { notFound: 'No open pull request for this commit, so no comment to read.' }
-  const comment = await findJobComment(client, repositoryNames(query.git.repository), pullRequest.number, login, key)
+  const comment = await findJobComment(client, repositoryNames(query.git.repository), pullRequest.number, identity, key)
   const marker = comment ? readMarker(comment.body) : undefined
   if (!marker) return { notFound: `Pull request #${pullRequest.number} has no comment of this job.` }
   const url = safeUrl(marker.run.url)
@@ -129,7 +129,7 @@ async function fromComment(
 async function fromStatus(
   query: PreviousRunQuery,
   client: Octokit,
-  login: string,
+  identity: TokenIdentity,
   sha: string
 ): Promise<PreviousRunAnswer> {
   const { settings, words } = query
@@ -140,7 +140,7 @@ async function fromStatus(
       : undefined
   const { leg } = matrixLeg(query.matrix)
   const ours = (status: ListedStatus) =>
-    status.creatorLogin === login &&
+    writtenBy(identity, status.creator) &&
     (expected !== undefined ? status.context === expected : isDefaultContext(status.context, words.name, leg))
 
   // The newest status of each of our contexts; more than one context cannot be told apart.
