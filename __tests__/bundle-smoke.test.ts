@@ -109,6 +109,24 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/i
     expect(result.stdout).toMatch(/^::error::The workflow was cancelled while QA.tech run r001sbx was being started/m)
   })
 
+  it('preflight: waits for a preview that comes up, then starts the run; stops at Vercel protection', async () => {
+    sandbox.reset({ preview: { sites: { up: { readyAfterMs: 1_500 }, locked: { vercel: { secret: 'x' } } } } })
+    const ready = await act({ environment_url: `${sandbox.url}/preview/up/` })
+    expect(ready.code).toBe(0)
+    expect(ready.outputs).toMatchObject({ preflight_status: 'ready', run_created: 'true' })
+    const checks = sandbox.requests.filter(request => request.path.startsWith('/preview/up'))
+    const start = sandbox.requests.find(request => request.path === '/v1/run')
+    expect(checks.length).toBeGreaterThan(1)
+    expect(start?.at).toBeGreaterThanOrEqual(checks.at(-1)?.at ?? Infinity)
+
+    sandbox.reset({ preview: { sites: { locked: { vercel: { secret: 'x' } } } } })
+    const locked = await act({ environment_url: `${sandbox.url}/preview/locked/` })
+    expect(locked.code).toBe(1)
+    expect(locked.outputs).toMatchObject({ preflight_status: 'protected', run_created: 'false' })
+    expect(locked.stdout).toMatch(/^::error::.*vercel_bypass_secret/m)
+    expect(sandbox.requests.filter(request => request.path === '/v1/run')).toEqual([])
+  })
+
   it('bad input: one line, exit 1, no request, no stack trace', async () => {
     sandbox.reset()
     const result = await act({ api_token: '' })

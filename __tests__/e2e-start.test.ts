@@ -72,7 +72,9 @@ describe('starting runs, in process', () => {
       run_url: `${sandbox.url}/p/sandbox-project/results/r001sbx`,
       test_count: '3',
       test_plan_short_id: 'pln_sandbox',
-      test_plan_name: 'Checkout flow'
+      test_plan_name: 'Checkout flow',
+      preflight_status: 'skipped',
+      preflight_seconds: ''
     })
     expect(result.stdout).toContain(
       `Started QA.tech run r001sbx of test plan "Checkout flow" with 3 test cases: ${sandbox.url}/p/`
@@ -124,7 +126,7 @@ describe('starting runs, in process', () => {
     status.environment_url = 'https://shop-git-feature-octo.vercel.app'
     ;(payload.deployment as Record<string, unknown>).environment = 'Preview'
     const secret = 'byp4ss-S3cret/Value'
-    const result = await act('deployment_status', payload, { vercel_bypass_secret: secret })
+    const result = await act('deployment_status', payload, { vercel_bypass_secret: secret, preflight: 'off' })
     expect(result.code).toBe(0)
     expect(startBodies()).toEqual([
       {
@@ -267,7 +269,8 @@ describe('starting runs, in process', () => {
       async (_, yaml) => {
         sandbox.reset({ keyScope: 'organization' })
         const inputs = exampleInputs(yaml, SANDBOX_TOKEN)
-        const result = await act('push', push(), inputs)
+        // The example's preview URL does not exist here: the preflight would wait for it.
+        const result = await act('push', push(), { ...inputs, preflight: 'off' })
         expect(result.code).toBe(0)
         const official: Record<string, unknown> = { trigger: 'GITHUB', projectShortId: 'proj_sandbox' }
         if (inputs.test_plan_short_id) official.testPlanShortId = inputs.test_plan_short_id
@@ -299,7 +302,8 @@ describe('starting runs, in process', () => {
       const result = await act('push', push(), {
         project_short_id: 'proj_sandbox',
         environment_url: 'https://preview.example.com',
-        blocking: 'true'
+        blocking: 'true',
+        preflight: 'off'
       })
       expect(result.code).toBe(0)
       const calls = qatechRequests()
@@ -353,7 +357,7 @@ describe('starting runs, in process', () => {
 
     it('deployment_status with a target_url elsewhere: tested, and the log says so', async () => {
       const payload = deploymentPayload({ target_url: 'https://shop-git-x.vercel.app/' })
-      const result = await act('deployment_status', payload)
+      const result = await act('deployment_status', payload, { preflight: 'off' })
       expect(result.code).toBe(0)
       expect(startBodies()[0]).toMatchObject({
         applications: [{ applicationShortId: 'app_web', environment: { url: 'https://shop-git-x.vercel.app/' } }]
@@ -397,6 +401,7 @@ describe('starting runs, in process', () => {
       )
       expect(result.code).toBe(0)
       expect(warnings(result.stdout)).toEqual([
+        expect.stringMatching(/^::warning::Could not write the preflight outputs to GITHUB_OUTPUT: (Error: )?EISDIR/),
         expect.stringMatching(/^::warning::Could not write the step outputs to GITHUB_OUTPUT: (Error: )?EISDIR/),
         expect.stringMatching(/^::warning::Could not write the step outputs to GITHUB_OUTPUT: (Error: )?EISDIR/),
         expect.stringMatching(/^::warning::Could not write the results file/)

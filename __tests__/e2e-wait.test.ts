@@ -195,7 +195,7 @@ describe('blocking, in process', () => {
           ]
         }
       },
-      { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret }
+      { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret, preflight: 'off' }
     )
     expect(result.code).toBe(1)
     const written = [
@@ -336,7 +336,7 @@ describe('blocking, in process', () => {
             ]
           }
         },
-        { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret }
+        { environment_url: 'https://preview.example.com', vercel_bypass_secret: secret, preflight: 'off' }
       )
       expect(result.code).toBe(1)
       const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]
@@ -390,7 +390,7 @@ describe('blocking, in process', () => {
     it('before the start request (while the applications are looked up): exits 1, no run', async () => {
       const result = await waitFor(
         { faults: [{ method: 'GET', path: '/v1/applications', delayMs: 200 }] },
-        { environment_url: 'https://preview.example.com' },
+        { environment_url: 'https://preview.example.com', preflight: 'off' },
         stdout => stdout.includes('::group::Git context')
       )
       expect(result.code).toBe(1)

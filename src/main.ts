@@ -6,7 +6,7 @@ import { githubCommitMessageReader, withCommitMessage } from './github/commit-me
 import { lazyOctokit, type Octokit } from './github/octokit.js'
 import type { CommonSettings } from './inputs/common-settings.js'
 import { annotationsReporter } from './report/annotations.js'
-import { jobSummaryReporter } from './report/job-summary.js'
+import { jobSummaryReporter, writeNoRunSummary } from './report/job-summary.js'
 import { logGitContext } from './report/log.js'
 import { outputsReporter } from './report/outputs.js'
 import { notifyReporters, type Reporter, type ReportContext } from './report/reporter.js'
@@ -68,7 +68,9 @@ export async function run<S extends CommonSettings>(
     const prepared = await untilCancelled(prepare(action, deps), signal)
     if (prepared === undefined) return
     serviceName = prepared.service.words.name
-    const started = await start(prepared, deps, signal)
+    const preflight = await checkSites(prepared, deps, signal)
+    if (preflight === 'stopped') return
+    const started = await start({ ...prepared, preflightLine: preflight }, deps, signal)
     if (started !== undefined) await waitAndReport(started, deps, signal)
   } catch (error) {
     if (error instanceof CancelledError) {
@@ -96,6 +98,8 @@ interface Prepared {
   readonly octokit: (() => Promise<Octokit>) | undefined
   /** The step's deadline on the clock. */
   readonly deadline: number
+  /** What the preflight found, for the summary. */
+  readonly preflightLine?: string
 }
 
 /** Reads the inputs and the event; undefined when the event gives nothing to test. */
@@ -182,10 +186,11 @@ async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal
 
 /** The run's answer, scrubbed, and the reporters that will tell of it. */
 function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun): Started {
-  const { service, settings, git, event, octokit } = prepared
+  const { service, settings, git, event, octokit, preflightLine } = prepared
   // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
   const run = redactSecrets(answer, settings.secrets)
-  const reporters = createReporters({ service, settings, git, env: deps.env, event, octokit })
+  const context = { service, settings, git, env: deps.env, event, octokit, ...(preflightLine ? { preflightLine } : {}) }
+  const reporters = createReporters(context)
   return { ...prepared, run, reporters }
 }
 
@@ -203,6 +208,63 @@ async function withinGrace(starting: Promise<StartedRun>): Promise<StartedRun | 
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** The outputs every action sets about its preflight. */
+const PreflightOutputs = { Status: 'preflight_status', Seconds: 'preflight_seconds' } as const
+
+/**
+ * Asks each site under test whether it answers before a run is spent on it. The preflight's code
+ * is loaded only when it is on and there is a site to check. Returns the line for the summary,
+ * or `stopped` when the step has ended (a cancel during the wait); a site that is not ready or
+ * is protected ends the step with an ActionError, no run started.
+ */
+async function checkSites(
+  prepared: Prepared,
+  deps: Dependencies,
+  signal: AbortSignal
+): Promise<string | 'stopped' | undefined> {
+  const { settings, service, git, preview, event } = prepared
+  const setOutputs = (status: string, seconds?: number): undefined => {
+    try {
+      core.setOutput(PreflightOutputs.Status, status)
+      core.setOutput(PreflightOutputs.Seconds, seconds === undefined ? '' : String(seconds))
+    } catch (error) {
+      warn(`Could not write the preflight outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
+    }
+    return undefined
+  }
+  if (settings.preflight === 'off') return setOutputs('off')
+  const targets = service.preflightTargets?.({ git, preview, event }) ?? []
+  if (targets.length === 0) return setOutputs('skipped')
+
+  const { runPreflight } = await import('./preflight/preflight.js')
+  const result = await runPreflight({
+    targets,
+    mode: settings.preflight,
+    timeoutMs: settings.preflightTimeoutSeconds * 1000,
+    clock: deps.clock,
+    signal,
+    log,
+    warn,
+    serviceName: service.words.name
+  })
+  setOutputs(result.status === 'cancelled' ? 'not-ready' : result.status, result.seconds)
+  if (result.stop === undefined) return result.line
+
+  for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
+  const heading =
+    result.status === 'cancelled'
+      ? `🛑 ${service.words.name}: the workflow was cancelled before a run was started`
+      : result.status === 'protected'
+        ? `🔒 ${service.words.name}: the site is protected — no run was started`
+        : `⏳ ${service.words.name}: the site did not answer — no run was started`
+  if (settings.jobSummary) writeNoRunSummary(deps.env, heading, [result.stop])
+  if (result.status !== 'cancelled') throw new ActionError(result.stop)
+  // A pending timer must not keep the process alive after a cancel.
+  core.setFailed(result.stop)
+  deps.exit(1)
+  return 'stopped'
 }
 
 /** Every report of a run, in the order they are written. */

@@ -76,6 +76,13 @@ export function createQaTechService(
 
     result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
 
+    preflightTargets: ({ preview }) =>
+      planApplications(settings, preview).flatMap(app =>
+        app.environment && 'url' in app.environment
+          ? [{ url: app.environment.url, ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {}) }]
+          : []
+      ),
+
     outputs: {
       none: () => ({ [Outputs.RunCreated]: 'false' }),
       started: run => {

@@ -45,6 +45,8 @@ export interface ReportContext {
   readonly event: { readonly name: string; readonly payload: EventPayload }
   /** The GitHub API with `github_token`, loaded on first use; undefined without a token. */
   readonly octokit: (() => Promise<Octokit>) | undefined
+  /** What the preflight found, when it checked a site: one plain-text line. */
+  readonly preflightLine?: string
 }
 
 /** Calls one hook on every reporter in turn; a failure of one never stops the others. */

@@ -24,6 +24,8 @@ export interface SummaryInput {
   readonly serverUrl?: string
   /** The pull request the commit belongs to, when the event names one. */
   readonly pullRequest?: { readonly number: number; readonly url: string }
+  /** What the preflight found (plain text), when it checked a site. */
+  readonly preflightLine?: string
 }
 
 /** How much of the detail fits: each level drops more to stay within the byte budget. */
@@ -175,6 +177,7 @@ function header(input: SummaryInput): string {
   if (started.testedUrls.length > 0) {
     meta.push(`**Tested on:** ${started.testedUrls.map(url => link(cell(url), url)).join(', ')}`)
   }
+  if (input.preflightLine) meta.push(`**Preflight:** ${cell(input.preflightLine, 500)}`)
   const took = input.report?.durationMs
   const times = [
     took === undefined ? '' : `**Run took:** ${formatDuration(took)}`,

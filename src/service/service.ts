@@ -4,6 +4,7 @@ import type { Octokit } from '../github/octokit.js'
 import type { Preview } from '../context/deployment.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { EventHints, InputReader } from '../inputs/read.js'
+import type { PreflightTarget } from '../preflight/preflight.js'
 import type { Clock } from '../util/clock.js'
 import type { Outcome, RunReport, StartedRun } from './model.js'
 
@@ -26,6 +27,11 @@ export interface Service {
   cancel?(run: StartedRun, options: RequestOptions): Promise<void>
   /** The step outputs, named as this action's action.yml names them. */
   readonly outputs: ServiceOutputs
+  /**
+   * The sites the run will test, for the preflight: URLs without secrets, each with the bypass
+   * secret the preflight sends in a header. Absent or empty: there is nothing to check.
+   */
+  preflightTargets?(context: StartContext): readonly PreflightTarget[]
 }
 
 export interface RequestOptions {
