@@ -93,6 +93,8 @@ export function startSandbox(options?: {
   host?: string
   scenario?: PartialScenario
   now?: () => number
+  /** Called with each request and its answer's status, once it is answered. */
+  onRequest?: (request: RecordedRequest & { status: number }) => void
 }): Promise<Sandbox>
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown }

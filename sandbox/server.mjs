@@ -125,7 +125,8 @@ function describeErrors(errors) {
 
 /**
  * Starts the sandbox. Returns { url, requests, runs, setScenario, reset, close }.
- * @param {{ port?: number, host?: string, scenario?: object, now?: () => number }} options
+ * `onRequest` is called with each request and its answer's status, once it is answered.
+ * @param {{ port?: number, host?: string, scenario?: object, now?: () => number, onRequest?: (request: object) => void }} options
  */
 export async function startSandbox(options = {}) {
   const host = options.host ?? '127.0.0.1'
@@ -161,7 +162,7 @@ export async function startSandbox(options = {}) {
     } catch {
       body = Symbol.for('invalid')
     }
-    requests.push({
+    const record = {
       method: req.method,
       path,
       query: Object.fromEntries(url.searchParams),
@@ -172,7 +173,10 @@ export async function startSandbox(options = {}) {
         'content-type': req.headers['content-type']
       },
       at: now()
-    })
+    }
+    requests.push(record)
+    // The status is known once the answer is written: the CLI logs each request with it.
+    res.on('finish', () => options.onRequest?.({ ...record, status: res.statusCode }))
 
     const fault = takeFault(req.method, path, url.search)
     if (fault) {
@@ -186,6 +190,10 @@ export async function startSandbox(options = {}) {
         return send(res, fault.status, fault.body ?? { message: `Injected fault ${fault.status}` }, headers)
       }
     }
+
+    // The run pages QA.tech links to: a small page with the run's status, so a link opens.
+    const page = /^\/p\/[^/]+\/results\/(?:test\/)?([^/]+)$/.exec(path)
+    if (req.method === 'GET' && page) return runPage(res, decodeURIComponent(page[1]))
 
     const request = { req, res, url, path, body, rawBody }
     for (const routes of modules) if (await routes.handle(request)) return
@@ -210,6 +218,26 @@ export async function startSandbox(options = {}) {
       })
     }
     return send(res, 404, { message: `No route ${req.method} ${path}` })
+  }
+
+  function runPage(res, id) {
+    const run = runs.get(id) ?? [...runs.values()].find(item => id.startsWith(`rtc_${item.shortId}_`))
+    if (!run)
+      return sendRaw(
+        res,
+        404,
+        `<!doctype html><title>Not found</title><p>No run ${escapeHtml(id)} in this sandbox.</p>`,
+        'text/html'
+      )
+    const { status } = progress(run)
+    const result = ['COMPLETED'].includes(status) ? ` · ${escapeHtml(String(run.script.result))}` : ''
+    const rows = run.testCases.map(testCase => `<li>${escapeHtml(testCase.name)}</li>`).join('')
+    return sendRaw(
+      res,
+      200,
+      `<!doctype html><meta charset="utf-8"><title>QA.tech sandbox run ${escapeHtml(run.shortId)}</title><h1>Run ${escapeHtml(run.shortId)}: ${escapeHtml(status)}${result}</h1><p>Test plan: ${escapeHtml(run.plan.name)}</p><ul>${rows}</ul><p>This page is the sandbox's stand-in for QA.tech's run page.</p>`,
+      'text/html; charset=utf-8'
+    )
   }
 
   /** What QA.tech says about the project named (or not) by a request, for the key's scope. */
@@ -454,6 +482,10 @@ function mergeScenario(base, partial) {
     ),
     faults: [...(partial.faults ?? base.faults)]
   }
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, char => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char])
 }
 
 export function send(res, status, body, headers = {}) {
