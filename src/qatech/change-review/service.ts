@@ -1,0 +1,145 @@
+import * as core from '@actions/core'
+import { ApiError } from '../../http/api-error.js'
+import { readWithRetry } from '../../http/retry.js'
+import { startWithRetry } from '../../http/start-retry.js'
+import type { Service, ServiceEnvironment, ServiceWords } from '../../service/service.js'
+import { redactSecrets } from '../../util/secrets.js'
+import { firstLine, inertJson, inline } from '../../util/untrusted-text.js'
+import { resolveApplications } from '../run-request.js'
+import { createChangeReviewClient, type ChangeReviewClient } from './client.js'
+import { Outputs } from './names.js'
+import { resolvePullRequest } from './pull-request.js'
+import { latestReply, NO_REPLY_STATUS, reviewLabel, toRunReport, toStartedRun } from './report.js'
+import {
+  buildChangeReviewRequest,
+  environmentUrls,
+  planReviewApplications,
+  toReviewApplications,
+  withBypassSecrets
+} from './request.js'
+import type { ChangeReviewSettings } from './settings.js'
+import type { ChangeReviewRequest, Conversation } from './types.js'
+
+/** Messages per poll: the newest assistant reply is among the first few. */
+const POLL_MESSAGES = 5
+/** Messages in the final fetch, for the results file. */
+const RESULT_MESSAGES = 20
+
+export const CHANGE_REVIEW_WORDS: ServiceWords = {
+  name: 'QA.tech',
+  initialStatus: NO_REPLY_STATUS,
+  runGoesOn: 'The QA.tech change review goes on',
+  cannotCancel: 'QA.tech has no way to cancel it from here',
+  filePrefix: 'qatech-change-review'
+}
+
+/** QA.tech change review (`POST /v1/chat/change-review`) behind the service seam. */
+export function createChangeReviewService(
+  settings: ChangeReviewSettings,
+  environment: ServiceEnvironment,
+  client: ChangeReviewClient = createChangeReviewClient(settings)
+): Service {
+  const { clock, deadline, log, warn } = environment
+  // The newest answer seen, for chat_response: the outputs name the text, the outcome does not.
+  let latest: Conversation | undefined
+  let reviewLogged = false
+
+  const read = async (shortId: string, limit: number, timeoutMs: number) => {
+    latest = await client.getConversation(shortId, { limit, timeoutMs })
+    return toRunReport(latest, reviewLabel(shortId))
+  }
+
+  return {
+    words: CHANGE_REVIEW_WORDS,
+
+    async start({ git, preview, event, octokit }) {
+      const planned = planReviewApplications(settings, preview)
+      const pullRequest = await resolvePullRequest({ prUrl: settings.prUrl, event, git, octokit, log })
+      const applications = await resolveApplications(
+        planned,
+        () => readWithRetry(() => client.listApplications(), clock, warn, { deadline }),
+        log
+      )
+      const request = buildChangeReviewRequest(settings, git, pullRequest.url, toReviewApplications(applications))
+      logRequest(request)
+      const sent = withBypassSecrets(request, settings.vercelBypassSecret)
+      const conversation = await startWithRetry(() => client.startChangeReview(sent), clock, warn, deadline).catch(
+        (error: unknown) => {
+          throw mayHaveStarted(error)
+        }
+      )
+      latest = conversation
+      core.info(
+        `Started ${reviewLabel(inline(conversation.shortId))} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`
+      )
+      return toStartedRun(conversation, pullRequest, environmentUrls(request))
+    },
+
+    // The preview the agents will open must answer first: a review of a site still deploying is wasted.
+    preflightTargets: ({ preview }) =>
+      planReviewApplications(settings, preview).flatMap(({ environment }) =>
+        'url' in environment
+          ? [
+              {
+                url: environment.url,
+                ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {})
+              }
+            ]
+          : []
+      ),
+
+    poll: (run, { timeoutMs }) => read(run.id, POLL_MESSAGES, timeoutMs),
+
+    async result(run, { timeoutMs }) {
+      const report = await read(run.id, RESULT_MESSAGES, timeoutMs)
+      if (!reviewLogged && report.narrative) {
+        reviewLogged = true
+        logReview(redactSecrets(report.narrative.markdown, settings.secrets))
+      }
+      return report
+    },
+
+    outputs: {
+      none: () => ({ [Outputs.ChatCreated]: 'false' }),
+      started: run => ({
+        [Outputs.ChatCreated]: 'true',
+        [Outputs.ChatShortId]: run.id,
+        [Outputs.ChatUrl]: run.url
+      }),
+      finished: outcome => ({
+        [Outputs.ChatStatus]: outcome.status,
+        // The agent may quote a URL it visited, bypass secret and all.
+        [Outputs.ChatResponse]: redactSecrets(latest ? (latestReply(latest)?.text ?? '') : '', settings.secrets)
+      })
+    }
+  }
+}
+
+/** A start that timed out or lost its connection may have reached QA.tech: say so, never retry it. */
+function mayHaveStarted(error: unknown): unknown {
+  if (!(error instanceof ApiError) || (error.kind !== 'timeout' && error.kind !== 'network')) return error
+  return new ApiError(
+    `${error.message} The review may have started anyway: look in QA.tech before re-running the job.`,
+    error.status,
+    error.kind,
+    error.retryAfterMs
+  )
+}
+
+/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
+function logRequest(request: ChangeReviewRequest): void {
+  const shown = {
+    ...request,
+    commitMessage: request.commitMessage === undefined ? undefined : firstLine(request.commitMessage)
+  }
+  core.startGroup('Change review request')
+  core.info(inertJson(shown))
+  core.endGroup()
+}
+
+/** The review, a line at a time, each made inert: no line of it can be read as a workflow command. */
+function logReview(markdown: string): void {
+  core.startGroup('Review by QA.tech')
+  for (const line of markdown.split(/\r?\n/)) core.info(inline(line, 2000))
+  core.endGroup()
+}
