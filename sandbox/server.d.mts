@@ -58,6 +58,8 @@ export interface SandboxScenario {
     testCases: SandboxTestCase[]
     issues: unknown[]
   }
+  /** How the reruns answer, in order: a result, and per test name what changes. */
+  reruns: { result?: string; testCases?: Record<string, Partial<SandboxTestCase>> }[]
   faults: SandboxFault[]
 }
 

@@ -63,6 +63,11 @@ export function defaultScenario() {
       issues: []
     },
     /**
+     * How reruns (POST /v1/run/{shortId}) answer, in order: { result?, testCases?: { [name]:
+     * { result?, resultTitle?, errorCode? } } }; a rerun past the list answers as the run did.
+     */
+    reruns: [],
+    /**
      * Faults, consumed in order by the first request each matches:
      * { method?, path? (substring), query? (substring of ?…), times? (default 1), status?, body?, retryAfter?,
      *   invalidJson?, delayMs?, hang?, reset? }
@@ -136,6 +141,7 @@ export async function startSandbox(options = {}) {
   const runs = new Map()
   const sockets = new Set()
   let runCounter = 0
+  let rerunCount = 0
 
   const server = createServer((req, res) => {
     const chunks = []
@@ -313,7 +319,7 @@ export async function startSandbox(options = {}) {
     })
   }
 
-  function createRun(plan, testCases) {
+  function createRun(plan, testCases, scriptOverrides = {}) {
     runCounter += 1
     const shortId = `r${String(runCounter).padStart(3, '0')}sbx`
     const run = {
@@ -322,7 +328,7 @@ export async function startSandbox(options = {}) {
       url: `${baseUrl()}/p/${scenario.project}/results/${shortId}`,
       plan,
       testCases,
-      script: structuredClone(scenario.run),
+      script: { ...structuredClone(scenario.run), ...scriptOverrides },
       startedAt: now(),
       polls: 0
     }
@@ -410,11 +416,15 @@ export async function startSandbox(options = {}) {
       return send(res, 400, { message: `Invalid request: ${describeErrors(validateRerunRequest.errors)}` })
     if (body.failedOnly && body.projectTestCaseIds)
       return send(res, 400, { message: 'failedOnly and projectTestCaseIds exclude each other' })
-    const testCases = body.failedOnly
+    const ran = body.failedOnly
       ? run.testCases.filter(testCase => (testCase.result ?? 'PASSED') !== 'PASSED')
       : run.testCases
-    if (testCases.length === 0) return send(res, 400, { message: 'Nothing to rerun' })
-    const next = createRun(run.plan, testCases)
+    if (ran.length === 0) return send(res, 400, { message: 'Nothing to rerun' })
+    // The n-th rerun answers as scenario.reruns[n-1] says (its result, and results by test name).
+    const script = scenario.reruns?.[rerunCount] ?? {}
+    rerunCount += 1
+    const testCases = ran.map(testCase => ({ ...testCase, ...(script.testCases?.[testCase.name] ?? {}) }))
+    const next = createRun(run.plan, testCases, script.result === undefined ? {} : { result: script.result })
     return send(res, 200, {
       success: true,
       run: { id: next.id, shortId: next.shortId, url: next.url, testCount: testCases.length }
@@ -462,6 +472,7 @@ export async function startSandbox(options = {}) {
       requests.length = 0
       runs.clear()
       runCounter = 0
+      rerunCount = 0
       for (const routes of [...modules, chat]) routes.reset?.()
     },
     close() {

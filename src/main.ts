@@ -11,12 +11,13 @@ import { logGitContext } from './report/log.js'
 import { outputsReporter } from './report/outputs.js'
 import { notifyReporters, type Reporter, type ReportContext } from './report/reporter.js'
 import { resultsFileReporter } from './report/results-file.js'
-import type { StartedRun } from './service/model.js'
+import type { Link, StartedRun } from './service/model.js'
 import type { ActionDefinition, Service } from './service/service.js'
 import { systemClock, type Clock } from './util/clock.js'
 import { ActionError, messageOf } from './util/errors.js'
 import { maskSecretInputs, redactSecrets } from './util/secrets.js'
 import { inline, quote } from './util/untrusted-text.js'
+import { mergeAttempts } from './verdict/attempts.js'
 import { decideOutcome } from './verdict/outcome.js'
 import {
   CancelledError,
@@ -275,38 +276,73 @@ function createReporters(context: ReportContext): Reporter[] {
 }
 
 async function waitAndReport(started: Started, deps: Dependencies, signal: AbortSignal): Promise<void> {
-  const { settings, service, run, reporters, deadline } = started
-  if (!settings.blocking)
-    return notifyReporters(reporters, reporter => reporter.finished?.(run, { kind: 'not-waiting' }))
+  const { settings, service, reporters, deadline } = started
+  if (!settings.blocking) {
+    return notifyReporters(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
+  }
+  const waitFor = (run: StartedRun) =>
+    waitForRun({
+      service,
+      run,
+      timeoutMs: Math.max(0, deadline - deps.clock.now()),
+      maxIntervalMs: settings.pollIntervalSeconds * 1000,
+      clock: deps.clock,
+      signal,
+      log,
+      warn
+    }).catch(async (error: unknown) => {
+      // A run was started: the reports say so, whatever ended the wait.
+      await notifyReporters(reporters, reporter => reporter.stopped?.(run, messageOf(error)))
+      throw error
+    })
 
-  const wait = await waitForRun({
-    service,
-    run,
-    timeoutMs: Math.max(0, deadline - deps.clock.now()),
-    maxIntervalMs: settings.pollIntervalSeconds * 1000,
-    clock: deps.clock,
-    signal,
-    log,
-    warn
-  }).catch(async (error: unknown) => {
-    // A run was started: the reports say so, whatever ended the wait.
-    await notifyReporters(reporters, reporter => reporter.stopped?.(run, messageOf(error)))
-    throw error
-  })
-  await finish(started, deps, wait)
+  let run = started.run
+  const waitStartedAt = deps.clock.now()
+  let wait = await waitFor(run)
+  const earlierAttempts: Link[] = []
+  // retry_failed: AI agents miss sometimes; a failed run's failures get up to N more tries.
+  for (let retry = 1; retry <= settings.retryFailed && service.rerunFailed; retry += 1) {
+    if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline) break
+    const { git, preview, event, octokit } = started
+    const next = await service.rerunFailed(run, { git, preview, event, octokit, signal })
+    if (next === 'nothing-to-rerun') break
+    log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
+    earlierAttempts.push({ label: run.label, url: run.url })
+    run = redactSecrets(next, settings.secrets)
+    const current = run
+    await notifyReporters(reporters, reporter => reporter.started?.(current))
+    const earlier = wait.report
+    const retried = await waitFor(run)
+    wait =
+      retried.kind === 'finished'
+        ? { ...retried, report: mergeAttempts(earlier, retried.report) }
+        : { ...retried, last: retried.last && mergeAttempts(earlier, retried.last) }
+  }
+  // Every attempt's wait counts: "waited" is the step's whole wait.
+  await finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts)
 }
 
 /** Decides the outcome of a wait, reports it, and ends the step accordingly. */
-async function finish(started: Started, deps: Dependencies, wait: WaitOutcome): Promise<void> {
+async function finish(
+  started: Started,
+  deps: Dependencies,
+  wait: WaitOutcome,
+  earlierAttempts: readonly Link[] = []
+): Promise<void> {
   const { settings, service, run, reporters } = started
   const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
   // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
   const reported = redactSecrets(wait, settings.secrets)
   const outcome = decideOutcome(reported, run, service.words, settings, runCancelled)
   const report = reported.kind === 'finished' ? reported.report : reported.last
-  await notifyReporters(reporters, reporter =>
-    reporter.finished?.(run, { kind: 'waited', outcome, report, waitedMs: wait.waitedMs })
-  )
+  const ending = {
+    kind: 'waited' as const,
+    outcome,
+    report,
+    waitedMs: wait.waitedMs,
+    ...(earlierAttempts.length > 0 ? { earlierAttempts } : {})
+  }
+  await notifyReporters(reporters, reporter => reporter.finished?.(run, ending))
 
   if (wait.kind === 'interrupted') {
     core.setFailed(outcome.message)

@@ -34,6 +34,7 @@ export const Outputs = {
   PassedCount: 'passed_count',
   FailedCount: 'failed_count',
   SkippedCount: 'skipped_count',
+  FlakyCount: 'flaky_count',
   ResultsFile: 'results_file'
 } as const
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { ApiError } from '../http/api-error.js'
 import { readWithRetry } from '../http/retry.js'
 import { CancelledError } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
@@ -76,10 +77,34 @@ export function createQaTechService(
 
     result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
 
+    async rerunFailed(run, { preview, signal }) {
+      if (signal?.aborted) throw new CancelledError()
+      try {
+        const started = await startWithRetry(() => client.rerun(run.id, { failedOnly: true }), clock, warn, deadline)
+        logStarted(started, `Rerunning the failed, skipped and errored test cases of QA.tech run ${inline(run.id)}`)
+        startedRuns.set(started.shortId, started)
+        const urls = planApplications(settings, preview).flatMap(app =>
+          app.environment && 'url' in app.environment ? [app.environment.url] : []
+        )
+        return toStartedRun(started, urls)
+      } catch (error) {
+        // QA.tech answers 400 "Nothing to rerun" for a run without failures.
+        if (error instanceof ApiError && error.status === 400 && /nothing to rerun/i.test(error.message)) {
+          return 'nothing-to-rerun'
+        }
+        throw error
+      }
+    },
+
     preflightTargets: ({ preview }) =>
       planApplications(settings, preview).flatMap(app =>
         app.environment && 'url' in app.environment
-          ? [{ url: app.environment.url, ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {}) }]
+          ? [
+              {
+                url: app.environment.url,
+                ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {})
+              }
+            ]
           : []
       ),
 
@@ -103,7 +128,8 @@ export function createQaTechService(
         // Unknown counts are empty, never a made-up 0.
         [Outputs.PassedCount]: outcome.counts.passed?.toString() ?? '',
         [Outputs.FailedCount]: outcome.counts.failed?.toString() ?? '',
-        [Outputs.SkippedCount]: outcome.counts.skipped?.toString() ?? ''
+        [Outputs.SkippedCount]: outcome.counts.skipped?.toString() ?? '',
+        [Outputs.FlakyCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.flaky ?? 0)
       })
     }
   }
@@ -120,8 +146,9 @@ function logRequest(request: StartRunRequest): void {
   core.endGroup()
 }
 
-function logStarted(run: QaTechStartedRun): void {
+function logStarted(run: QaTechStartedRun, what = 'Started'): void {
   const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : ''
   const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`
-  core.info(`Started QA.tech run ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)
+  const as = what === 'Started' ? 'Started QA.tech run' : `${what} as QA.tech run`
+  core.info(`${as} ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)
 }

@@ -1,5 +1,5 @@
 import type { GitContext } from '../context/git-context.js'
-import type { Issue, RunReport, StartedRun, TestCaseResult } from '../service/model.js'
+import type { Issue, Link, RunReport, StartedRun, TestCaseResult } from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
@@ -26,6 +26,8 @@ export interface SummaryInput {
   readonly pullRequest?: { readonly number: number; readonly url: string }
   /** What the preflight found (plain text), when it checked a site. */
   readonly preflightLine?: string
+  /** Earlier runs of this step (retries), oldest first. */
+  readonly earlierAttempts?: readonly Link[]
 }
 
 /** How much of the detail fits: each level drops more to stay within the byte budget. */
@@ -143,8 +145,10 @@ function title(input: SummaryInput): string {
   }
   const { passed, failed, total } = outcome.counts
   switch (outcome.kind) {
-    case 'passed':
-      return passed !== undefined ? `✅ ${name}: all ${total} test cases passed` : `✅ ${name}: the run passed`
+    case 'passed': {
+      const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : ''
+      return passed !== undefined ? `✅ ${name}: all ${total} test cases passed${flaky}` : `✅ ${name}: the run passed`
+    }
     case 'failed':
       return failed !== undefined && failed > 0
         ? `❌ ${name}: ${failed} of ${total} test cases failed`
@@ -178,6 +182,10 @@ function header(input: SummaryInput): string {
     meta.push(`**Tested on:** ${started.testedUrls.map(url => link(cell(url), url)).join(', ')}`)
   }
   if (input.preflightLine) meta.push(`**Preflight:** ${cell(input.preflightLine, 500)}`)
+  if (input.earlierAttempts && input.earlierAttempts.length > 0) {
+    const links = input.earlierAttempts.map(attempt => link(cell(attempt.label), attempt.url))
+    meta.push(`**Earlier attempts:** ${links.join(' · ')} (this run retried what failed there)`)
+  }
   const took = input.report?.durationMs
   const times = [
     took === undefined ? '' : `**Run took:** ${formatDuration(took)}`,
@@ -234,14 +242,19 @@ const VERDICT_LABELS: Record<string, string> = {
 }
 
 function testCaseRow(testCase: TestCaseResult, brief: boolean, words: ServiceWords): string {
-  const result = testCase.resultWord !== undefined ? cell(testCase.resultWord) : VERDICT_LABELS[testCase.verdict]
+  const label = testCase.resultWord !== undefined ? cell(testCase.resultWord) : VERDICT_LABELS[testCase.verdict]
+  const result = testCase.flaky ? `${label} (flaky)` : label
   const name = link(cell(testCase.name, 300), testCase.url)
   const summary = brief ? '' : cell(testCase.summary ?? '', 300)
   return `| ${result} | ${name} | ${summary} | ${describeCause(testCase, words)} |\n`
 }
 
 /** What a failure's cause means for the person reading: their product, or the tester. */
-function describeCause({ cause }: TestCaseResult, words: ServiceWords): string {
+function describeCause({ cause, flaky, earlierFailures }: TestCaseResult, words: ServiceWords): string {
+  if (flaky) {
+    const codes = (earlierFailures ?? []).map(failure => failure.code).filter(Boolean)
+    return `Failed on an earlier attempt${codes.length > 0 ? ` (${codes.map(code => cell(code ?? '')).join(', ')})` : ''}, passed on a retry`
+  }
   if (!cause) return ''
   switch (cause.kind) {
     case 'product':

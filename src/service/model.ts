@@ -126,6 +126,8 @@ export interface Counts {
   readonly failed?: number
   /** Skipped, errored or unfinished: everything that neither passed nor failed. */
   readonly skipped?: number
+  /** Passed only on a retry after failing (counted in `passed` too). */
+  readonly flaky?: number
 }
 
 /**
@@ -139,7 +141,8 @@ export function countTestCases(report: RunReport | undefined, testCount: number 
   const passed = testCases.filter(testCase => testCase.verdict === 'passed').length
   const failed = testCases.filter(testCase => testCase.verdict === 'failed').length
   const total = testCases.length > 0 ? testCases.length : (testCount ?? 0)
-  return { passed, failed, skipped: Math.max(0, total - passed - failed), total }
+  const flaky = testCases.filter(testCase => testCase.flaky === true).length
+  return { passed, failed, skipped: Math.max(0, total - passed - failed), total, ...(flaky > 0 ? { flaky } : {}) }
 }
 
 export type OutcomeKind = Verdict | 'timed-out' | 'interrupted'

@@ -21,6 +21,12 @@ export interface Service {
   /** The finished run with every detail, fetched once at the end. */
   result(run: StartedRun, options: RequestOptions): Promise<RunReport>
   /**
+   * Reruns the failed, skipped and errored test cases of a finished run as a new run (for
+   * `retry_failed`, and for "Re-run failed jobs"); `nothing-to-rerun` when it had none. Absent
+   * where the service cannot.
+   */
+  rerunFailed?(run: Pick<StartedRun, 'id' | 'url'>, context: StartContext): Promise<StartedRun | 'nothing-to-rerun'>
+  /**
    * Stops the remote run, after a workflow cancel or at the deadline when `cancelOnAbort` is on;
    * absent where the service has no way to. A run that has already finished is no error.
    */

@@ -54,7 +54,7 @@ export function decideOutcome(
         message:
           counts.passed === undefined
             ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, 'test case')}; the per-test results were not read)`}.`
-            : `${runName} passed: ${counts.passed} of ${counts.total} test cases passed.`
+            : `${runName} passed: ${counts.passed} of ${counts.total} test cases passed${counts.flaky ? ` (${counts.flaky} flaky: failed, then passed on a retry)` : ''}.`
       }
     case 'failed': {
       const failedNames = report.testCases

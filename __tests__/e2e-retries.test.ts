@@ -1,0 +1,114 @@
+/**
+ * retry_failed through `run()`: a failed run's failed, skipped and errored test cases get more
+ * tries as new QA.tech runs; the verdict is the last attempt's, and a test that failed and then
+ * passed is flaky everywhere it is reported.
+ */
+import { readFileSync } from 'node:fs'
+import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+import { examplePayload } from './fixtures/payloads.js'
+import {
+  cleanUpRun,
+  runInProcess,
+  startVirtualSandbox,
+  type InProcessResult,
+  type VirtualClock
+} from './harness/in-process.js'
+
+let sandbox: Sandbox
+let clock: VirtualClock
+beforeAll(async () => {
+  ;({ sandbox, clock } = await startVirtualSandbox())
+})
+afterAll(() => sandbox.close())
+
+const results: InProcessResult[] = []
+afterEach(() => results.splice(0).forEach(cleanUpRun))
+
+const agentMiss = {
+  run: {
+    result: 'FAILED',
+    testCases: [
+      { name: 'Add an item to the cart', result: 'PASSED' },
+      { name: 'Apply a coupon', result: 'FAILED', resultTitle: 'The agent got stuck', errorCode: 'AGENT_STUCK' }
+    ]
+  }
+}
+
+async function act(scenario: PartialScenario, inputs: Record<string, string>): Promise<InProcessResult> {
+  sandbox.reset(scenario)
+  const result = await runInProcess({
+    clock,
+    eventName: 'push',
+    payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+    inputs: { api_token: SANDBOX_TOKEN, api_url: sandbox.url, blocking: 'true', ...inputs },
+    env: { GITHUB_API_URL: sandbox.url }
+  })
+  results.push(result)
+  return result
+}
+
+const starts = () =>
+  sandbox.requests
+    .filter(request => request.method === 'POST')
+    .map(request => `${request.path} ${JSON.stringify(request.body)}`)
+
+describe('retry_failed, in process', () => {
+  it('turns an agent miss into a pass marked flaky, rerunning only what failed', async () => {
+    const result = await act(
+      { ...agentMiss, reruns: [{ result: 'PASSED', testCases: { 'Apply a coupon': { result: 'PASSED' } } }] },
+      { retry_failed: '1' }
+    )
+    expect(result.code).toBe(0)
+    expect(starts()).toEqual([expect.stringMatching(/^\/v1\/run \{/), '/v1/run/r001sbx {"failedOnly":true}'])
+    expect(result.outputs).toMatchObject({
+      run_short_id: 'r002sbx',
+      run_result: 'PASSED',
+      passed_count: '2',
+      failed_count: '0',
+      flaky_count: '1'
+    })
+    expect(result.stdout).toContain('Retry 1 of 1: QA.tech run r002sbx reruns what failed in QA.tech run r001sbx.')
+    expect(result.stdout).toContain(
+      'QA.tech run r002sbx passed: 2 of 2 test cases passed (1 flaky: failed, then passed on a retry).'
+    )
+    expect(result.summary).toMatch(/^## ✅ QA.tech: all 2 test cases passed \(1 flaky\)/)
+    expect(result.summary).toContain('**Earlier attempts:** [QA.tech run r001sbx](')
+    expect(result.summary).toContain('| ✅ Passed (flaky) | [Apply a coupon](')
+    expect(result.summary).toContain('Failed on an earlier attempt (AGENT\\_STUCK), passed on a retry')
+    const file = JSON.parse(readFileSync(result.outputs.results_file ?? '', 'utf8'))
+    expect(file.outcome).toMatchObject({ result: 'PASSED', succeeded: true })
+  })
+
+  it('a failure that stays: the last attempt fails the step, after the retries allowed', async () => {
+    const result = await act(agentMiss, { retry_failed: '2' })
+    expect(result.code).toBe(1)
+    expect(starts()).toHaveLength(3)
+    expect(result.outputs).toMatchObject({
+      run_result: 'FAILED',
+      failed_count: '1',
+      passed_count: '1',
+      flaky_count: '0'
+    })
+    expect(result.summary).toContain('**Earlier attempts:** [QA.tech run r001sbx](')
+    expect(result.summary).toMatch(/\[QA.tech run r002sbx\]\([^)]*\) \(this run retried/)
+  })
+
+  it('is off by default: a failed run is not rerun', async () => {
+    const result = await act(agentMiss, {})
+    expect(result.code).toBe(1)
+    expect(starts()).toHaveLength(1)
+  })
+
+  it('a passing run is not rerun', async () => {
+    const result = await act({}, { retry_failed: '3' })
+    expect(result.code).toBe(0)
+    expect(starts()).toHaveLength(1)
+  })
+
+  it('rejects a retry count out of range before any request', async () => {
+    const result = await act({}, { retry_failed: '5' })
+    expect(result.code).toBe(1)
+    expect(sandbox.requests).toEqual([])
+    expect(result.stdout).toContain('retry_failed must be a whole number of retries at least 0 and at most 3, not "5".')
+  })
+})
