@@ -39,7 +39,8 @@ interface Message {
 const messagesOf = (body: Record<string, unknown>) => body.messages as Message[]
 
 describe('sandbox: QA.tech chat', () => {
-  it('starts a change review: 202 with the conversation, no reply yet', async () => {
+  it('starts a change review: 202 with the conversation, its messages empty on creation', async () => {
+    sandbox.setScenario({ chat: { replies: [null] } })
     const started = await call('POST', '/v1/chat/change-review', {
       ...review,
       projectShortId: 'proj_sandbox',
@@ -58,17 +59,19 @@ describe('sandbox: QA.tech chat', () => {
       createdAt: '2026-03-01T12:00:00.000Z',
       updatedAt: '2026-03-01T12:00:00.000Z',
       source: 'api',
-      messages: [
-        {
-          id: 'msg_sbx1',
-          role: 'user',
-          createdAt: '2026-03-01T12:00:00.000Z',
-          text: 'Review the changes in https://github.com/octo-org/octo-repo/pull/7\n\nFocus on checkout.',
-          status: 'COMPLETED',
-          isStreaming: false
-        }
-      ]
+      messages: []
     })
+    // Before the agent's reply, a read shows the request alone.
+    expect(messagesOf((await call('GET', '/v1/chat/chat_sbx001')).body)).toEqual([
+      {
+        id: 'msg_sbx1',
+        role: 'user',
+        createdAt: '2026-03-01T12:00:00.000Z',
+        text: 'Review the changes in https://github.com/octo-org/octo-repo/pull/7\n\nFocus on checkout.',
+        status: 'COMPLETED',
+        isStreaming: false
+      }
+    ])
   })
 
   it('answers a wrong API key with 401, whatever the chat route', async () => {

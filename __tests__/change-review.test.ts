@@ -236,6 +236,35 @@ describe('change review: a drop-in for QAdottech/run-action/change-review', () =
     expect(result.outputs.chat_response).toBe(SANDBOX_REVIEW)
   })
 
+  it("QA.tech's own mobile demo: an uploaded build and an existing environment, not blocking", async () => {
+    // The step of QAdottech/demo-acme-crm-mobileapp's change-review workflow, with its earlier step's outputs.
+    const built = JSON.stringify({
+      applications: {
+        app_ONdgMD: { environment: { applicationBuildShortId: 'build_abc123' } },
+        app_web: { environment: { shortId: 'env_staging' } }
+      }
+    })
+    const result = await review({
+      project_short_id: 'proj_sandbox',
+      context:
+        'ACME Signal CRM is a native Expo / React Native demo. Review this\nPR against the uploaded Android emulator build, not a web URL.\n',
+      applications_config: `\n${built}\n`
+    })
+    expect(result.code).toBe(0)
+    expect(reviewBodies()).toEqual([
+      expect.objectContaining({
+        applicationOverrides: [
+          { applicationShortId: 'app_ONdgMD', environment: { applicationBuildShortId: 'build_abc123' } },
+          { applicationShortId: 'app_web', environment: { shortId: 'env_staging' } }
+        ],
+        context:
+          'ACME Signal CRM is a native Expo / React Native demo. Review this\nPR against the uploaded Android emulator build, not a web URL.'
+      })
+    ])
+    expect(result.outputs).toMatchObject({ chat_created: 'true', chat_short_id: 'chat_sbx001' })
+    expect(result.outputs).not.toHaveProperty('chat_status')
+  })
+
   it('project_short_id reaches QA.tech in every call that takes it', async () => {
     const result = await review(
       { project_short_id: 'proj_sandbox', environment_url: PREVIEW, blocking: 'true' },

@@ -169,8 +169,11 @@ export function createChatRoutes({ now, baseUrl, scenario, send }) {
     return { id: `msg_sbx${messages}`, role, createdAt: iso(at), text: body, status, isStreaming: false }
   }
 
-  /** Starts a conversation with the user's message; the assistant's reply follows the script. */
-  function start(res, userText) {
+  /**
+   * Starts a conversation with the user's message; the assistant's reply follows the script. A
+   * change review answers with no messages: QA.tech documents them as "empty on creation".
+   */
+  function start(res, userText, { empty = false } = {}) {
     chats += 1
     const shortId = `chat_sbx${String(chats).padStart(3, '0')}`
     const startedAt = now()
@@ -182,7 +185,8 @@ export function createChatRoutes({ now, baseUrl, scenario, send }) {
       messages: [message('user', userText, startedAt)]
     }
     conversations.set(shortId, conversation)
-    return answer(res, 202, render(conversation, 20, false))
+    const rendered = render(conversation, 20, false)
+    return answer(res, 202, empty ? { ...rendered, messages: [] } : rendered)
   }
 
   /** The conversation as QA.tech answers it: newest first, the assistant's reply as scripted. */
@@ -232,7 +236,7 @@ export function createChatRoutes({ now, baseUrl, scenario, send }) {
       body.mode === 'pr'
         ? `Review the changes in ${body.prUrl}`
         : `Review these changes: ${body.changes.changeDescription}`
-    return start(res, body.context ? `${request}\n\n${body.context}` : request)
+    return start(res, body.context ? `${request}\n\n${body.context}` : request, { empty: true })
   }
 
   function startChat(res, body) {
