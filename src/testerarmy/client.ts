@@ -149,8 +149,7 @@ function readStartAnswer(data: Record<string, unknown>, request: StartRequest): 
     return { ...base, batchId, runIds: strings(data.runIds), cancelledRunIds: strings(data.cancelledRunIds) }
   }
   // Prompt runs answer `id`; test and pull-request runs answer `runId`.
-  const runId =
-    nonEmptyString(request.target.mode === 'prompt' ? data.id : data.runId) ?? nonEmptyString(data.runId ?? data.id)
+  const runId = nonEmptyString(data.runId) ?? nonEmptyString(data.id)
   if (runId === undefined) throw missing(endpoint, 'run id')
   return { ...base, batchId: undefined, runIds: [runId], cancelledRunIds: [] }
 }

@@ -57,6 +57,7 @@ function phaseOf(status: string): RunReport['phase'] | undefined {
 export function toRunReport(runs: readonly TrackedRun[], label: string, batchId: string | undefined): RunReport {
   const states = runs.map(run => run.state)
   const unknown = states.find(state => state !== undefined && phaseOf(state.status) === undefined)
+  // A status this action does not know is not an end: the wait goes on, with one warning.
   const finished = states.every(isFinished)
   const phase = finished
     ? 'finished'
@@ -66,8 +67,7 @@ export function toRunReport(runs: readonly TrackedRun[], label: string, batchId:
   const testCases = runs.map(run => toTestCase(run))
   const decided = finished ? verdictOf(runs, testCases, label) : undefined
   return {
-    // A status this action does not know is not taken as an end: the wait goes on, with one warning.
-    phase: unknown ? 'pending' : phase,
+    phase,
     status: unknown?.status ?? statusOf(runs, phase),
     statusKnown: unknown === undefined,
     result: decided?.verdict === 'passed' ? 'passed' : decided?.verdict === 'failed' ? 'failed' : '',

@@ -44,10 +44,13 @@ export function createTesterArmyService(
   async function poll(run: StartedRun, { timeoutMs }: RequestOptions): Promise<RunReport> {
     const open = tracked(run).filter(item => !isFinished(item.state))
     for (let index = 0; index < open.length; index += POLL_CONCURRENCY) {
-      const answers = await Promise.all(
-        open.slice(index, index + POLL_CONCURRENCY).map(item => client.getRun(item.id, { timeoutMs }))
-      )
-      for (const answer of answers) states.set(answer.id, answer)
+      const batch = open.slice(index, index + POLL_CONCURRENCY)
+      const answers = await Promise.all(batch.map(item => client.getRun(item.id, { timeoutMs })))
+      // Kept by the id asked for: an answer naming another id must not leave this run unfinished.
+      batch.forEach((item, position) => {
+        const answer = answers[position]
+        if (answer) states.set(item.id, answer)
+      })
     }
     return report(run)
   }
@@ -64,9 +67,10 @@ export function createTesterArmyService(
       // A cancel while the request was prepared (the pull request looked up) starts nothing.
       const send = () => (context.signal?.aborted ? Promise.reject(new CancelledError()) : client.start(sendable))
       const answer = await startWithRetry(send, clock, warn, deadline)
+      // Only a group can start nothing: one without runnable tests.
       if (answer.runIds.length === 0) {
         throw new ActionError(
-          `tester.army started no runs for group ${request.target.mode === 'group' ? request.target.groupId : ''}: it has no runnable tests. Add tests to the group in tester.army.`
+          `tester.army started no runs: ${request.plan.label.toLowerCase()} ${request.plan.name} has no runnable tests. Add tests to it in tester.army.`
         )
       }
       const run = toStartedRun(answer, request)
@@ -113,8 +117,9 @@ export function createTesterArmyService(
       finished: outcome => ({
         [Outputs.RunStatus]: outcome.status,
         [Outputs.Result]: outcome.result,
-        [Outputs.PassedCount]: String(outcome.counts.passed),
-        [Outputs.FailedCount]: String(outcome.counts.failed),
+        // An unknown count is an empty output, never a zero.
+        [Outputs.PassedCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.passed),
+        [Outputs.FailedCount]: outcome.counts.failed === undefined ? '' : String(outcome.counts.failed),
         [Outputs.IssueCount]: String(lastReport?.issues.length ?? 0)
       })
     }
