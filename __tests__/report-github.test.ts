@@ -611,7 +611,7 @@ describe('the previous attempt’s run, for a rerun', () => {
   beforeEach(() => reset())
   const query = (step: Step) => {
     const context = contextFor(step)
-    return { ...context, words: context.service.words, ...(step.options ?? {}) }
+    return { ...context, words: context.service.words, clock, ...(step.options ?? {}) }
   }
   const attempt2 = { GITHUB_RUN_ATTEMPT: '2' }
 
@@ -643,6 +643,16 @@ describe('the previous attempt’s run, for a rerun', () => {
         source: 'commit status',
         statusState: 'failure'
       }
+    })
+  })
+
+  it('falls back on the commit status when the comments cannot be read', async () => {
+    const settings = { prComment: 'always' as const, commitStatus: true }
+    const run = startedRun('r007sbx')
+    await runSteps(() => step(statusReporter(contextFor({ settings })), run, failing(run)))
+    sandbox.setScenario({ faults: [{ path: '/issues/2/comments', status: 500, times: 5 }] })
+    expect(await findPreviousRun(query({ settings, env: attempt2 }))).toMatchObject({
+      found: { url: 'https://app.qa.tech/p/web-shop/results/r007sbx', source: 'commit status' }
     })
   })
 
@@ -709,6 +719,8 @@ describe('the previous attempt’s run, for a rerun', () => {
     expect(answer).toEqual({
       notFound: expect.stringContaining("Could not read the previous attempt's report from GitHub (500")
     })
+    // One retry after a pause, no more.
+    expect(sandbox.requests.filter(request => request.path === '/user')).toHaveLength(2)
   })
 })
 

@@ -11,11 +11,13 @@ import { statusOf, type Octokit } from '../github/octokit.js'
 import { findLatestStatus, type ListedStatus } from '../github/statuses.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { ServiceWords } from '../service/service.js'
+import { systemClock, type Clock } from '../util/clock.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
 import { commentKeyOf, jobIdentity, matrixLeg, readMarker, type JobEnvironment } from './comment-markdown.js'
 import { statusContextOf } from './commit-status.js'
 import { safeUrl } from './markdown.js'
+import { retryOnce } from './permissions.js'
 import { findJobComment, findPullRequest } from './pr-comment.js'
 
 export interface PreviousRun {
@@ -47,6 +49,8 @@ export interface PreviousRunQuery {
   readonly planName?: string
   /** The service's run id from its page, for a run found through a commit status. */
   readonly runIdFromUrl?: (url: string) => string | undefined
+  /** The step's clock, for the pause before one retry of a transient failure. */
+  readonly clock?: Pick<Clock, 'sleep'>
 }
 
 const HOW_TO_ENABLE =
@@ -68,31 +72,49 @@ export async function findPreviousRun(query: PreviousRunQuery): Promise<Previous
   if (!octokit) return { notFound: 'github_token is empty: the previous attempt cannot be looked up.' }
   if (!git.commitHash) return { notFound: 'There is no commit to look up the previous attempt by.' }
 
+  const clock = query.clock ?? systemClock
+  // Each source on its own: a failure to read one still lets the other answer.
+  const sources: (() => Promise<PreviousRunAnswer>)[] = []
+  let client: Octokit | undefined
+  let identity: TokenIdentity | undefined
+  const ready = async () => {
+    const github = (client ??= await octokit())
+    identity ??= await tokenIdentity(github)
+    return { client: github, identity }
+  }
+  if (settings.prComment !== 'off') {
+    sources.push(async () => {
+      const { client, identity } = await ready()
+      return fromComment(query, client, identity, commentKeyOf(job), job.workflowRunId)
+    })
+  }
+  if (settings.commitStatus) {
+    const sha = git.commitHash
+    sources.push(async () => {
+      const { client, identity } = await ready()
+      return fromStatus(query, client, identity, sha)
+    })
+  }
   const reasons: string[] = []
-  try {
-    const client = await octokit()
-    const identity = await tokenIdentity(client)
-    if (settings.prComment !== 'off') {
-      const answer = await fromComment(query, client, identity, commentKeyOf(job), job.workflowRunId)
+  for (const source of sources) {
+    try {
+      const answer = await retryOnce(source, clock)
       if ('found' in answer) return answer
       reasons.push(answer.notFound)
+    } catch (error) {
+      reasons.push(unreadable(error))
     }
-    if (settings.commitStatus) {
-      const answer = await fromStatus(query, client, identity, git.commitHash)
-      if ('found' in answer) return answer
-      reasons.push(answer.notFound)
-    }
-  } catch (error) {
-    const status = statusOf(error)
-    const permission =
-      status === 401 || status === 403
-        ? ' Give the job `permissions: pull-requests: read` and `statuses: read` (or write).'
-        : ''
-    reasons.push(
-      `Could not read the previous attempt's report from GitHub (${status !== undefined ? `${status}: ` : ''}${inline(messageOf(error), 200)}).${permission}`
-    )
   }
   return { notFound: reasons.join(' ') }
+}
+
+function unreadable(error: unknown): string {
+  const status = statusOf(error)
+  const permission =
+    status === 401 || status === 403
+      ? ' Give the job `permissions: pull-requests: read` and `statuses: read` (or write).'
+      : ''
+  return `Could not read the previous attempt's report from GitHub (${status !== undefined ? `${status}: ` : ''}${inline(messageOf(error), 200)}).${permission}`
 }
 
 async function fromComment(
