@@ -245,7 +245,7 @@ describe('the comment key', () => {
   it('reads a matrix leg whatever the key order, and a job outside a matrix as none', () => {
     expect(key({}, { matrix: '{"app":"web","os":"ubuntu"}' })).toBe(key({}, { matrix: '{"os":"ubuntu","app":"web"}' }))
     expect(matrixLeg('{"app":"web","node":20}')).toEqual({ leg: 'web, 20', legKey: '[["app","web"],["node",20]]' })
-    for (const none of [undefined, '', 'null', '{}']) expect(matrixLeg(none)).toEqual({})
+    for (const none of [undefined, '', 'null', '{}', '${{ toJSON(matrix) }}']) expect(matrixLeg(none)).toEqual({})
     expect(key({}, { matrix: 'null' })).toBe(key({}))
   })
 })

@@ -84,7 +84,8 @@ export function jobIdentity(
 /** `{"app":"web","os":"ubuntu-latest"}` → "web, ubuntu-latest"; nothing for a job outside a matrix. */
 export function matrixLeg(matrix: string | undefined): { leg?: string; legKey?: string } {
   const text = matrix?.trim() ?? ''
-  if (text === '' || text === 'null' || text === '{}') return {}
+  // `${{ … }}` unevaluated: a runner that does not evaluate input defaults (a local run).
+  if (text === '' || text === 'null' || text === '{}' || text.startsWith('${{')) return {}
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
