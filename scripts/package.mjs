@@ -5,7 +5,8 @@
  * exits 1 with one line when the committed dist/ is not byte for byte what the sources build to.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -50,14 +51,63 @@ function files(dir) {
   return found
 }
 
-/** The files of dist/ that differ from a fresh build, added or missing; empty when it is fresh. */
+/**
+ * A build is the same when its inputs are: the sources, the build configuration, the locked
+ * dependencies and the action.yml files. Hashed by content — a fresh clone writes every file at
+ * once, so file times say nothing.
+ */
+function inputsHash() {
+  const hash = createHash('sha256')
+  const add = path =>
+    hash
+      .update(`${relative(root, path)}\0`)
+      .update(readFileSync(path))
+      .update('\0')
+  for (const [name] of [...files(join(root, 'src'))].sort()) add(join(root, 'src', name))
+  for (const name of ['tsconfig.json', 'package.json', 'package-lock.json', 'scripts/package.mjs'])
+    add(join(root, name))
+  for (const { out } of ENTRIES) add(join(root, out === '.' ? '.' : out, 'action.yml'))
+  return hash.digest('hex')
+}
+
+function treeHash(dir) {
+  const hash = createHash('sha256')
+  for (const [name, content] of [...files(dir)].sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`${name}\0`).update(content)
+  return hash.digest('hex')
+}
+
+/** Where a verified build is remembered: its inputs and the dist/ they built. */
+const CACHE = join(root, 'node_modules', '.cache', 'dist-check.json')
+
+function remember() {
+  mkdirSync(dirname(CACHE), { recursive: true })
+  writeFileSync(CACHE, JSON.stringify({ inputs: inputsHash(), dist: treeHash(join(root, 'dist')) }))
+}
+
+function remembered() {
+  try {
+    const { inputs, dist } = JSON.parse(readFileSync(CACHE, 'utf8'))
+    return inputs === inputsHash() && dist === treeHash(join(root, 'dist'))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The files of dist/ that differ from a fresh build, added or missing; empty when it is fresh.
+ * A build whose inputs and output are those of the last verified one is not repeated.
+ */
 export function staleDistFiles() {
+  if (remembered()) return []
   const fresh = mkdtempSync(join(tmpdir(), 'dist-check-'))
   try {
     build(fresh)
     const [built, committed] = [files(fresh), files(join(root, 'dist'))]
     const names = new Set([...built.keys(), ...committed.keys()])
-    return [...names].filter(name => !built.get(name)?.equals(committed.get(name) ?? Buffer.alloc(0))).sort()
+    const stale = [...names].filter(name => !built.get(name)?.equals(committed.get(name) ?? Buffer.alloc(0))).sort()
+    if (stale.length === 0) remember()
+    return stale
   } finally {
     rmSync(fresh, { recursive: true, force: true })
   }
@@ -73,6 +123,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log('dist/ is what src/ builds to.')
   } else {
     const at = process.argv.indexOf('--out')
-    build(at === -1 ? join(root, 'dist') : process.argv[at + 1])
+    if (at === -1) {
+      // A fresh dist/ leaves nothing stale behind: chunks of an earlier build would linger.
+      rmSync(join(root, 'dist'), { recursive: true, force: true })
+      build(join(root, 'dist'))
+      remember()
+    } else {
+      build(process.argv[at + 1])
+    }
   }
 }
