@@ -4,6 +4,8 @@
  */
 import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 import { startRefusingSite } from '../sandbox/preview.mjs'
+import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../sandbox/testerarmy.mjs'
+import { testerArmyAction } from '../src/testerarmy/action.js'
 import { examplePayload } from './fixtures/payloads.js'
 import {
   cleanUpRun,
@@ -191,5 +193,28 @@ describe('preflight, in process', () => {
     const checked = new Set(previewRequests().map(request => request.path.split('/')[2]))
     expect(checked).toEqual(new Set(['web', 'admin']))
     expect(result.outputs.preflight_status).toBe('ready')
+  })
+
+  it("tester.army's target_url gets the same check: the run starts once the site answers", async () => {
+    sandbox.reset({ preview: { sites: { pr: { readyAfterMs: 4_000 } } } })
+    const result = await runInProcess({
+      clock,
+      action: testerArmyAction,
+      actionFolder: 'tester-army',
+      eventName: 'push',
+      payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+      inputs: {
+        api_key: TESTER_ARMY_KEY,
+        api_url: `${sandbox.url}/testerarmy/api`,
+        group_id: TESTER_ARMY_IDS.group,
+        target_url: site('pr')
+      },
+      env: { GITHUB_API_URL: sandbox.url }
+    })
+    results.push(result)
+    expect(result.outputs.preflight_status).toBe('ready')
+    const start = sandbox.requests.find(request => request.method === 'POST' && request.path.startsWith('/testerarmy/'))
+    expect(start?.at).toBeGreaterThanOrEqual(previewRequests().at(-1)?.at ?? Infinity)
+    expect(previewRequests().length).toBeGreaterThan(1)
   })
 })

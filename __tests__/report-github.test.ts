@@ -65,6 +65,7 @@ const SETTINGS: CommonSettings = {
   cancelOnAbort: false,
   prComment: 'always',
   commentKey: undefined,
+  jobMatrix: undefined,
   commitStatus: false,
   statusContext: undefined,
   rerun: 'failed',

@@ -35,7 +35,8 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))(
         node,
         eventName,
         payload,
-        inputs: { api_key: TESTER_ARMY_KEY, api_url: `${sandbox.url}/testerarmy/api`, ...inputs },
+        // The sites in these tests do not exist: the preflight is tested in e2e-preflight.test.ts.
+        inputs: { api_key: TESTER_ARMY_KEY, api_url: `${sandbox.url}/testerarmy/api`, preflight: 'off', ...inputs },
         env: { GITHUB_API_URL: sandbox.url },
         onSpawn
       })
@@ -61,8 +62,8 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))(
         issue_count: '2'
       })
       expect(result.stdout).toMatch(/^::error title=tester.army%3A Checkout::Paying for an order does not work\.$/m)
-      expect(result.stdout).toMatch(/^::error::1 of 2 test cases failed: Checkout\./m)
-      expect(result.summary).toMatch(/^## ❌ tester.army: 1 of 2 test cases failed/)
+      expect(result.stdout).toMatch(/^::error::1 of 2 runs failed: Checkout\./m)
+      expect(result.summary).toMatch(/^## ❌ tester.army: 1 of 2 runs failed/)
     })
 
     it('a workflow cancel (SIGINT) during the wait: cancels the run in tester.army and exits 1', async () => {

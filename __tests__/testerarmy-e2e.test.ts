@@ -57,7 +57,8 @@ async function step({ inputs, event = 'push', scenario = {}, cancelWhen, env }: 
     actionFolder: 'tester-army',
     eventName,
     payload,
-    inputs: { api_key: TESTER_ARMY_KEY, api_url: `${sandbox.url}/testerarmy/api`, ...inputs },
+    // The sites in these tests do not exist: the preflight is tested in e2e-preflight.test.ts.
+    inputs: { api_key: TESTER_ARMY_KEY, api_url: `${sandbox.url}/testerarmy/api`, preflight: 'off', ...inputs },
     env: { GITHUB_API_URL: sandbox.url, ...env },
     cancelWhen
   })
@@ -268,13 +269,13 @@ describe('every outcome', () => {
       failed_count: '0',
       issue_count: '0'
     })
-    expect(result.stdout).toContain(`tester.army run ${RUN_1} passed: 1 of 1 test cases passed.`)
+    expect(result.stdout).toContain(`tester.army run ${RUN_1} passed: 1 of 1 runs passed.`)
     expect(result.stdout).toMatch(new RegExp(`Waiting for tester.army run ${RUN_1}: running after`))
     const file = JSON.parse(readFileSync(result.outputs.results_file ?? '', 'utf8'))
     expect(file.run.runs).toEqual([expect.objectContaining({ id: RUN_1, status: 'completed' })])
     expect(file.started).toEqual({ status: 'queued', runId: RUN_1, testId: TEST_ID })
-    expect(result.summary).toMatch(/^## ✅ tester.army: all 1 test cases passed/)
-    expect(result.summary).toContain(`**Test:** ${TEST_ID} · Open run ${RUN_1} in tester.army`)
+    expect(result.summary).toMatch(/^## ✅ tester.army: all 1 runs passed/)
+    expect(result.summary).toContain(`**Test:** ${TEST_ID} · **Run:** ${RUN_1}`)
   })
 
   it('completed + FAILED: fails naming the feature, annotates it, and the summary shows issues and steps', async () => {
@@ -289,9 +290,9 @@ describe('every outcome', () => {
     })
     expect(commandLines(result.stdout, 'error')).toEqual([
       '::error title=tester.army%3A Checkout::Paying for an order does not work.',
-      expect.stringMatching(/^::error::1 of 1 test cases failed: Checkout\./)
+      expect.stringMatching(/^::error::1 of 1 runs failed: Checkout\./)
     ])
-    expect(result.summary).toMatch(/^## ❌ tester.army: 1 of 1 test cases failed/)
+    expect(result.summary).toMatch(/^## ❌ tester.army: 1 of 1 runs failed/)
     expect(result.summary).toContain('| ❌ Failed | Checkout | Paying for an order does not work. | Product failure |')
     expect(result.summary).toContain(
       '**Steps:** 1. ✅ Add an item to the cart — Added<br>2. ❌ Click Pay — Nothing happened'
@@ -300,6 +301,16 @@ describe('every outcome', () => {
     expect(result.summary).toContain('| Minor | Footer overlaps the cookie banner | Checkout |')
     expect(result.summary).toContain('#### Warning (1)')
     expect(result.summary).not.toContain('javascript:')
+    // Screenshots as links, and each issue's reproduction, expected and actual behaviour.
+    expect(result.summary).toContain('[Screenshot 1](https://tester.army/sandbox/screenshots/checkout-1.png)')
+    expect(result.summary).toContain('<details><summary>Pay button does nothing</summary>')
+    expect(result.summary).toMatch(/\*\*Expected:\*\* /)
+    // One warning annotation per issue found.
+    expect(commandLines(result.stdout, 'warning')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^::warning title=tester.army issue \(Critical\)%3A Pay button does nothing::/)
+      ])
+    )
   })
 
   it('failed: tester.army could not run the test, reported as such and not as a test failure', async () => {
@@ -422,7 +433,7 @@ describe('a batch (group_id)', () => {
     })
     expect(commandLines(result.stdout, 'error')).toEqual([
       '::error title=tester.army%3A Checkout::Paying for an order does not work.',
-      expect.stringMatching(/^::error::1 of 2 test cases failed: Checkout\./)
+      expect.stringMatching(/^::error::1 of 2 runs failed: Checkout\./)
     ])
     expect(result.summary).toContain('| ❌ Failed | Checkout |')
     expect(result.summary).toContain('| ✅ Passed | Sign up |')

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { CommonInputs } from '../src/inputs/common-settings.js'
 import { Inputs, LegacyInputs, Outputs } from '../src/testerarmy/names.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -17,14 +18,21 @@ interface Metadata {
 }
 const action = parse(readFileSync(join(root, 'tester-army', 'action.yml'), 'utf8')) as Metadata
 
-/** The common inputs that apply to tester.army; the others (pr_comment, preflight…) are not declared. */
+/** The common inputs that apply to tester.army; rerun and retry_failed do not (it has no failed-only rerun). */
 const COMMON = [
   Inputs.GithubToken,
   Inputs.Blocking,
   Inputs.TimeoutMinutes,
   Inputs.PollIntervalSeconds,
   Inputs.JobSummary,
-  Inputs.CancelOnAbort
+  Inputs.CancelOnAbort,
+  CommonInputs.PrComment,
+  CommonInputs.CommentKey,
+  CommonInputs.JobMatrix,
+  CommonInputs.CommitStatus,
+  CommonInputs.StatusContext,
+  CommonInputs.Preflight,
+  CommonInputs.PreflightTimeoutSeconds
 ]
 const OWN = [
   Inputs.ApiKey,
@@ -65,7 +73,8 @@ describe('tester-army/action.yml', () => {
   })
 
   it('declares the outputs the service sets, and the results file', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual([...Object.values(Outputs), 'results_file'].sort())
+    const shared = ['results_file', 'junit_file', 'ctrf_file', 'preflight_status', 'preflight_seconds']
+    expect(Object.keys(action.outputs).sort()).toEqual([...Object.values(Outputs), ...shared].sort())
   })
 
   it('runs the bundle built from src/tester-army.ts on node24', () => {

@@ -61,7 +61,10 @@ function inputEnvironment(action, inputs) {
   for (const [name, spec] of Object.entries(declared)) {
     const value = name in inputs ? inputs[name] : spec.default
     if (value === undefined) continue
-    const evaluated = String(value).replace('${{ github.token }}', FAKE_GITHUB_TOKEN)
+    // The expressions the actions' defaults use, as the runner evaluates them outside a matrix.
+    const evaluated = String(value)
+      .replace('${{ github.token }}', FAKE_GITHUB_TOKEN)
+      .replace('${{ toJSON(matrix) }}', 'null')
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = evaluated
   }
   return env

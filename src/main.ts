@@ -175,23 +175,23 @@ async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal
       deps.exit(1)
       return undefined
     }
-    const started = begin(prepared, deps, late)
+    const started = await begin(prepared, deps, late)
     await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
     await finish(started, deps, { kind: 'interrupted', during: 'start', waitedMs: 0, last: undefined })
     return undefined
   }
-  const started = begin(prepared, deps, answer)
+  const started = await begin(prepared, deps, answer)
   await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
   return started
 }
 
 /** The run's answer, scrubbed, and the reporters that will tell of it. */
-function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun): Started {
+async function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun): Promise<Started> {
   const { service, settings, git, event, octokit, preflightLine } = prepared
   // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
   const run = redactSecrets(answer, settings.secrets)
   const context = { service, settings, git, env: deps.env, event, octokit, ...(preflightLine ? { preflightLine } : {}) }
-  const reporters = createReporters(context)
+  const reporters = await createReporters(context, deps.clock)
   return { ...prepared, run, reporters }
 }
 
@@ -268,10 +268,29 @@ async function checkSites(
   return 'stopped'
 }
 
-/** Every report of a run, in the order they are written. */
-function createReporters(context: ReportContext): Reporter[] {
+/**
+ * Every report of a run, in the order they are written. The ones that call the GitHub API or
+ * write report files are loaded only when their feature is on: a step that uses none of them
+ * loads none of their code.
+ */
+async function createReporters(context: ReportContext, clock: Clock): Promise<Reporter[]> {
+  const { settings } = context
   const reporters = [outputsReporter(context), resultsFileReporter(context), annotationsReporter(context)]
-  if (context.settings.jobSummary) reporters.push(jobSummaryReporter(context))
+  if (settings.jobSummary) reporters.push(jobSummaryReporter(context))
+  const github = { matrix: settings.jobMatrix, clock }
+  if (settings.prComment !== 'off') {
+    reporters.push((await import('./report/pr-comment.js')).pullRequestCommentReporter(context, github))
+  }
+  if (settings.commitStatus) {
+    reporters.push((await import('./report/commit-status.js')).commitStatusReporter(context, github))
+  }
+  if (settings.blocking) {
+    const [{ junitReporter }, { ctrfReporter }] = await Promise.all([
+      import('./report/junit.js'),
+      import('./report/ctrf.js')
+    ])
+    reporters.push(junitReporter(context), ctrfReporter(context, { clock }))
+  }
   return reporters
 }
 
@@ -357,7 +376,7 @@ async function finish(
 async function cancelRemoteRun(service: Service, run: StartedRun, settings: CommonSettings): Promise<boolean> {
   if (!service.cancel || !settings.cancelOnAbort) return false
   try {
-    await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })
+    if ((await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })) === 'already-finished') return false
     log(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`)
     return true
   } catch (error) {

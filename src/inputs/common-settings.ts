@@ -10,6 +10,7 @@ export const CommonInputs = {
   JobSummary: 'job_summary',
   PrComment: 'pr_comment',
   CommentKey: 'comment_key',
+  JobMatrix: 'job_matrix',
   CommitStatus: 'commit_status',
   StatusContext: 'status_context',
   Rerun: 'rerun',
@@ -42,6 +43,11 @@ export interface CommonSettings {
   readonly prComment: PrCommentMode
   /** Names the comment apart from the workflow, job and matrix leg; absent = those alone. */
   readonly commentKey: string | undefined
+  /**
+   * The job's `${{ toJSON(matrix) }}` (the input's default): the runner tells an action nothing
+   * of its matrix leg, and each leg needs a comment and a commit status of its own.
+   */
+  readonly jobMatrix: string | undefined
   /** Set a commit status on the tested commit: pending at the start, then the outcome. */
   readonly commitStatus: boolean
   /** The commit status's context; absent = the service's default. */
@@ -102,6 +108,7 @@ export function readCommonSettings(
       problems
     ),
     commentKey: input(CommonInputs.CommentKey),
+    jobMatrix: input(CommonInputs.JobMatrix),
     commitStatus,
     statusContext: input(CommonInputs.StatusContext),
     rerun: readChoice(CommonInputs.Rerun, input(CommonInputs.Rerun), ['failed', 'all'], problems),

@@ -5,7 +5,7 @@ import { withoutUndefined } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
 import type { Settings } from './settings.js'
 import type { Application, ApplicationOverride, EnvironmentOverride, StartRunRequest } from './types.js'
-import { withBypassSecret } from './vercel-bypass.js'
+import { withBypassSecret } from '../context/vercel-bypass.js'
 
 /** An application override whose application may still have to be looked up. */
 export interface PlannedApplication {

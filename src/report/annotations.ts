@@ -6,7 +6,7 @@ import type { Reporter, ReportContext } from './reporter.js'
 /** GitHub shows ten error annotations per step; more would be hidden anyway. */
 const MAX_ANNOTATIONS = 10
 
-/** One error annotation per failed test case, so the checks page names what broke. */
+/** One error annotation per failed test case and a warning per issue found, so the checks page names what broke. */
 export function annotationsReporter({ service }: ReportContext): Reporter {
   const name = service.words.name
   return {
@@ -23,6 +23,18 @@ export function annotationsReporter({ service }: ReportContext): Reporter {
         core.info(
           `…and ${failed.length - MAX_ANNOTATIONS} more failed test cases: see the job summary or the run in ${name}.`
         )
+      }
+      // The issues found, as warnings (GitHub shows ten of those too): what broke, where people look.
+      const issues = ending.report?.issues ?? []
+      for (const issue of issues.slice(0, MAX_ANNOTATIONS)) {
+        const where = safeUrl(issue.links?.[0]?.url ?? issue.helpUrl)
+        const text = [issue.description ? inline(issue.description, 500) : inline(issue.title, 500), where]
+        core.warning(text.filter(Boolean).join(' '), {
+          title: `${name} issue (${inline(issue.severity, 40)}): ${inline(issue.title, 200)}`
+        })
+      }
+      if (issues.length > MAX_ANNOTATIONS) {
+        core.info(`…and ${issues.length - MAX_ANNOTATIONS} more issues: see the job summary.`)
       }
     }
   }

@@ -4,7 +4,7 @@ import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import type { Outcome } from '../service/model.js'
-import { byteLength, cell, htmlText, link, paragraph } from './markdown.js'
+import { byteLength, cell, htmlText, link, paragraph, safeUrl } from './markdown.js'
 
 /** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
 export const SUMMARY_BUDGET_BYTES = 1_000_000
@@ -60,7 +60,8 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
   const whole = parts.map(part => part.text).join('')
   if (byteLength(whole) <= budgetBytes) return whole
   if (!trim) return undefined
-  const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit. ${link(`See every test case in ${input.words.name}`, input.started.url)}.\n`
+  const every = link(`See every ${nounOf(input.words).one} in ${input.words.name}`, input.started.url)
+  const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit.${safeUrl(input.started.url) ? ` ${every}.` : ''}\n`
   let used = byteLength(trailer)
   const kept: string[] = []
   for (const [index, part] of parts.entries()) {
@@ -94,6 +95,9 @@ function truncateToBytes(text: string, maxBytes: number): string {
 }
 
 /** Failures first, passes last: the reader came for what broke. */
+const TEST_CASE = { one: 'test case', many: 'test cases' } as const
+const nounOf = (words: ServiceWords) => words.testCaseNoun ?? TEST_CASE
+
 /** Up to this many failures, their details are shown open. */
 const FAILURES_SHOWN_OPEN = 3
 
@@ -103,23 +107,26 @@ const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdi
 function blocks(input: SummaryInput, level: Detail): Block[] {
   const out: Block[] = [{ text: header(input), essential: true }]
   const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b))
-  if (input.outcome) out.push({ text: countsTable(input.outcome), essential: true })
+  if (input.outcome) out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true })
 
   if (testCases.length > 0) {
+    const noun = nounOf(input.words)
+    const heading = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
     out.push({
-      text: '\n### Test cases\n\n| Result | Test case | Summary | Cause |\n| --- | --- | --- | --- |\n',
+      text: `\n### ${heading(noun.many)}\n\n| Result | ${heading(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
       essential: true
     })
     const passing = testCases.filter(testCase => testCase.verdict === 'passed')
     for (const testCase of testCases) {
       const isPassing = testCase.verdict === 'passed'
       if (isPassing && level >= Detail.NoPassingRows) continue
-      // "Goal reached" on every passing row says nothing: passing rows carry no summary.
-      out.push({ text: testCaseRow(testCase, isPassing, input.words) })
+      // "Goal reached" on every passing row says nothing: passing rows carry no summary, unless
+      // the service's summary says what was tested (tester.army).
+      out.push({ text: testCaseRow(testCase, isPassing && !input.words.detailsForEveryTestCase, input.words) })
     }
     if (level >= Detail.NoPassingRows && passing.length > 0) {
       out.push({
-        text: `\n${passing.length} passing test case${passing.length === 1 ? ' is' : 's are'} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+        text: `\n${passing.length} passing ${passing.length === 1 ? `${nounOf(input.words).one} is` : `${nounOf(input.words).many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
         essential: true
       })
     }
@@ -129,6 +136,13 @@ function blocks(input: SummaryInput, level: Detail): Block[] {
       // A few failures are what the reader came for: open. Many would bury each other: closed.
       const open = failed.length <= FAILURES_SHOWN_OPEN
       for (const testCase of failed) out.push({ text: failureDetails(testCase, open) })
+    }
+    const others = input.words.detailsForEveryTestCase
+      ? testCases.filter(testCase => testCase.verdict !== 'failed' && hasDetails(testCase))
+      : []
+    if (others.length > 0 && level < Detail.NoPassingRows) {
+      out.push({ text: `\n### The other ${nounOf(input.words).many}\n` })
+      for (const testCase of others) out.push({ text: failureDetails(testCase, false) })
     }
   }
 
@@ -147,11 +161,13 @@ function title(input: SummaryInput): string {
   switch (outcome.kind) {
     case 'passed': {
       const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : ''
-      return passed !== undefined ? `✅ ${name}: all ${total} test cases passed${flaky}` : `✅ ${name}: the run passed`
+      return passed !== undefined
+        ? `✅ ${name}: all ${total} ${nounOf(input.words).many} passed${flaky}`
+        : `✅ ${name}: the run passed`
     }
     case 'failed':
       return failed !== undefined && failed > 0
-        ? `❌ ${name}: ${failed} of ${total} test cases failed`
+        ? `❌ ${name}: ${failed} of ${total} ${nounOf(input.words).many} failed`
         : `❌ ${name}: the run failed`
     case 'skipped':
       return `⚠️ ${name}: the run was skipped`
@@ -172,7 +188,11 @@ function header(input: SummaryInput): string {
   const { started, outcome, git, words } = input
   const meta: string[] = []
   const plan = started.plan ? `**${started.plan.label}:** ${cell(started.plan.name)} · ` : ''
-  meta.push(`${plan}${link(`Open run ${cell(started.id)} in ${words.name}`, started.url)}`)
+  // A run without a page (tester.army has none) is named, not shown as a link that goes nowhere.
+  const openRun = safeUrl(started.url)
+    ? link(`Open run ${cell(started.id)} in ${words.name}`, started.url)
+    : `**Run:** ${cell(started.id)}`
+  meta.push(`${plan}${openRun}`)
   const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : ''
   const branch = git.branch ? ` on ${code(git.branch)}` : ''
   const pull = input.pullRequest ? ` in ${link(`#${input.pullRequest.number}`, input.pullRequest.url)}` : ''
@@ -210,13 +230,13 @@ function header(input: SummaryInput): string {
 }
 
 /** The counts in one line: three numbers read better as a sentence than as a table. */
-function countsTable(outcome: Outcome): string {
+function countsTable(outcome: Outcome, noun: { readonly one: string; readonly many: string }): string {
   const { passed, failed, skipped, total } = outcome.counts
   if (passed === undefined || failed === undefined || skipped === undefined) {
     const tests = total === undefined ? 'The' : `${total}`
-    return `\n${tests} test cases: the per-test results were not read.\n`
+    return `\n${tests} ${noun.many}: the per-test results were not read.\n`
   }
-  return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} test case${total === 1 ? '' : 's'}\n`
+  return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} ${total === 1 ? noun.one : noun.many}\n`
 }
 
 /** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */
@@ -268,12 +288,21 @@ function describeCause({ cause, flaky, earlierFailures }: TestCaseResult, words:
   }
 }
 
+function hasDetails(testCase: TestCaseResult): boolean {
+  return testCase.details.length > 0 || (testCase.links?.length ?? 0) > 0 || testCase.summary !== undefined
+}
+
+const DETAIL_ICONS: Record<string, string> = { failed: '❌', passed: '✅', skipped: '⏭️', errored: '⚠️', pending: '⏳' }
+
 function failureDetails(testCase: TestCaseResult, open: boolean): string {
-  const parts = [`\n<details${open ? ' open' : ''}><summary>❌ ${htmlText(testCase.name, 300)}</summary>\n`]
+  const icon = DETAIL_ICONS[testCase.verdict] ?? '❌'
+  const parts = [`\n<details${open ? ' open' : ''}><summary>${icon} ${htmlText(testCase.name, 300)}</summary>\n`]
   if (testCase.summary) parts.push(`\n**Result:** ${paragraph(testCase.summary, 500)}\n`)
-  for (const detail of testCase.details) parts.push(`\n**${detail.label}:** ${paragraph(detail.text)}\n`)
-  const page = link('Open the test result', testCase.url)
-  if (page !== 'Open the test result') parts.push(`\n${page}\n`)
+  for (const detail of testCase.details) parts.push(`\n**${htmlText(detail.label, 80)}:** ${paragraph(detail.text)}\n`)
+  const links = [{ label: 'Open the test result', url: testCase.url }, ...(testCase.links ?? [])]
+    .filter(item => safeUrl(item.url))
+    .map(item => link(cell(item.label, 80), item.url))
+  if (links.length > 0) parts.push(`\n${links.join(' · ')}\n`)
   parts.push('\n</details>\n')
   return parts.join('')
 }
@@ -297,6 +326,23 @@ function issueBlocks(issues: readonly Issue[]): Block[] {
         text: `| ${cell(issue.severity)} | ${cell(issue.title, 300)} | ${names.join(', ')}${more} | ${help === 'How to fix' ? '' : help} |\n`
       })
     }
+    // What a table cell cannot hold: the description, the steps to reproduce, the screenshots.
+    for (const issue of group) {
+      const described =
+        issue.description !== undefined || (issue.details?.length ?? 0) > 0 || (issue.links?.length ?? 0) > 0
+      if (described) out.push({ text: issueDetails(issue) })
+    }
   }
   return out
+}
+
+function issueDetails(issue: Issue): string {
+  const parts = [`\n<details><summary>${htmlText(issue.title, 300)}</summary>\n`]
+  if (issue.description) parts.push(`\n${paragraph(issue.description)}\n`)
+  for (const detail of issue.details ?? [])
+    parts.push(`\n**${htmlText(detail.label, 80)}:** ${paragraph(detail.text)}\n`)
+  const links = (issue.links ?? []).filter(item => safeUrl(item.url)).map(item => link(cell(item.label, 80), item.url))
+  if (links.length > 0) parts.push(`\n${links.join(' · ')}\n`)
+  parts.push('\n</details>\n')
+  return parts.join('')
 }

@@ -30,7 +30,7 @@ export interface Service {
    * Stops the remote run, after a workflow cancel or at the deadline when `cancelOnAbort` is on;
    * absent where the service has no way to. A run that has already finished is no error.
    */
-  cancel?(run: StartedRun, options: RequestOptions): Promise<void>
+  cancel?(run: StartedRun, options: RequestOptions): Promise<'cancelled' | 'already-finished'>
   /** The step outputs, named as this action's action.yml names them. */
   readonly outputs: ServiceOutputs
   /**
@@ -83,6 +83,13 @@ export interface ServiceWords {
   readonly cancelledRun?: string
   /** How files about a run are named: `<prefix>-<run>.json`. */
   readonly filePrefix: string
+  /** What a test case is called, one and many: "test case" (the default), or "run" for tester.army. */
+  readonly testCaseNoun?: { readonly one: string; readonly many: string }
+  /**
+   * Report every test case's summary and details, passing ones too (tester.army: what each run
+   * tested and its steps); by default only failures get them.
+   */
+  readonly detailsForEveryTestCase?: boolean
 }
 
 export interface ServiceOutputs {

@@ -4,7 +4,7 @@ import type { RunReport, StartedRun } from '../service/model.js'
 import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '../service/service.js'
 import { ActionError } from '../util/errors.js'
 import { inertJson, inline } from '../util/untrusted-text.js'
-import { withBypassSecret } from '../qatech/vercel-bypass.js'
+import { withBypassSecret } from '../context/vercel-bypass.js'
 import { CancelledError } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
 import { Outputs } from './names.js'
@@ -95,13 +95,24 @@ export function createTesterArmyService(
             ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${answer.batchId}; ${outcome.alreadyFinished} had already finished.`
             : `tester.army could not cancel every run of batch ${answer.batchId}: ${outcome.message}`
         )
-        return
+        return outcome.kind === 'done' && outcome.cancelled === 0 ? 'already-finished' : 'cancelled'
       }
+      let cancelled = 0
       for (const item of open) {
         const outcome = await client.cancelRun(item.id, { timeoutMs })
         if (outcome === 'already-finished')
           log(`tester.army run ${item.id} had already finished: there was nothing to cancel.`)
+        else cancelled += 1
       }
+      return cancelled > 0 ? 'cancelled' : 'already-finished'
+    },
+
+    // The site tester.army will test: target_url or the deployment's, for the preflight. A test
+    // run (test_id) tests the URL stored with the test, which the action does not know.
+    preflightTargets: ({ preview }) => {
+      const url = settings.target.mode === 'test' ? undefined : (settings.targetUrl ?? preview?.url)
+      if (url === undefined) return []
+      return [{ url, ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {}) }]
     },
 
     outputs: {

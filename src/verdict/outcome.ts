@@ -23,6 +23,10 @@ export function decideOutcome(
   runCancelled = false
 ): Outcome {
   const where = started.url ? ` ${inline(started.url)}` : ''
+  // Where the run is, when the service gives it a page: " See <url>", or nothing.
+  const see = where ? ` See${where}` : ''
+  const at = (text: string) => (where ? `${text}:${where}` : `${text}.`)
+  const noun = words.testCaseNoun ?? { one: 'test case', many: 'test cases' }
   const runName = inline(started.label)
   if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
     const counts = countTestCases(wait.last, started.testCount)
@@ -31,10 +35,10 @@ export function decideOutcome(
     const message =
       wait.kind === 'timed-out'
         ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
-          `${runCancelled ? after : `${after} (${words.cannotCancel})`}:${where}`
+          at(runCancelled ? after : `${after} (${words.cannotCancel})`)
         : wait.during === 'start'
-          ? `The workflow was cancelled while ${runName} was being started. ${after}:${where}`
-          : `The workflow was cancelled while waiting ${waited} for ${runName}. ${after}:${where}`
+          ? `The workflow was cancelled while ${runName} was being started. ${at(after)}`
+          : `The workflow was cancelled while waiting ${waited} for ${runName}. ${at(after)}`
     // After a cancel the run's own status is the honest answer: it is still going, or cancelled.
     const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus)
     return { kind: wait.kind, succeeded: false, status, result: '', counts, message, runCancelled }
@@ -53,8 +57,8 @@ export function decideOutcome(
         succeeded: true,
         message:
           counts.passed === undefined
-            ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, 'test case')}; the per-test results were not read)`}.`
-            : `${runName} passed: ${counts.passed} of ${counts.total} test cases passed${counts.flaky ? ` (${counts.flaky} flaky: failed, then passed on a retry)` : ''}.`
+            ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, noun)}; the per-test results were not read)`}.`
+            : `${runName} passed: ${counts.passed} of ${counts.total} ${noun.many} passed${counts.flaky ? ` (${counts.flaky} flaky: failed, then passed on a retry)` : ''}.`
       }
     case 'failed': {
       const failedNames = report.testCases
@@ -64,19 +68,19 @@ export function decideOutcome(
       const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : ''
       const failed =
         counts.failed !== undefined && counts.failed > 0
-          ? `${counts.failed} of ${counts.total} test cases failed: ${shown}${more}.`
+          ? `${counts.failed} of ${counts.total} ${noun.many} failed: ${shown}${more}.`
           : `${runName} failed.`
-      return { ...base, kind: 'failed', succeeded: false, message: `${failed} See${where}` }
+      return { ...base, kind: 'failed', succeeded: false, message: `${failed}${see}` }
     }
     case 'skipped':
       return options.failOnSkipped
-        ? { ...base, kind: 'skipped', succeeded: false, message: `${note} fail_on_skipped is true. See${where}` }
-        : { ...base, kind: 'skipped', succeeded: true, message: note, warning: `${note} See${where}` }
+        ? { ...base, kind: 'skipped', succeeded: false, message: `${note} fail_on_skipped is true.${see}` }
+        : { ...base, kind: 'skipped', succeeded: true, message: note, warning: `${note}${see}` }
     default:
-      return { ...base, kind: verdict, succeeded: false, message: `${note} See${where}` }
+      return { ...base, kind: verdict, succeeded: false, message: `${note}${see}` }
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
+function plural(count: number, noun: { readonly one: string; readonly many: string }): string {
+  return `${count} ${count === 1 ? noun.one : noun.many}`
 }
