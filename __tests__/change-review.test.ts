@@ -572,6 +572,28 @@ describe('change review: Vercel deployment_status', () => {
     expect(readFileSync(result.outputs.results_file ?? '', 'utf8')).not.toContain(BYPASS)
   })
 
+  it('a GitHub API that refuses the look-up: one line with the permissions to add, no QA.tech request', async () => {
+    const result = await review(
+      { application_short_id: 'app_web' },
+      {
+        eventName: 'deployment_status',
+        payload: deploymentStatus(),
+        scenario: {
+          faults: [
+            { path: `/commits/${sha}/pulls`, status: 403, body: { message: 'Resource not accessible by integration' } }
+          ]
+        }
+      }
+    )
+    expect(result.code).toBe(1)
+    expect(commandLines(result.stdout, 'error')).toEqual([
+      expect.stringMatching(
+        /^::error::Could not look up the pull request of commit f95f852 in the GitHub API \(HTTP 403: .*Resource not accessible by integration.*\)\. Give the job `permissions: \{ contents: read, pull-requests: read \}`, or set pr_url\.$/
+      )
+    ])
+    expect(qatechRequests()).toEqual([])
+  })
+
   it('no open pull request for the commit: one line, no QA.tech request', async () => {
     const result = await review(
       { application_short_id: 'app_web' },
@@ -679,6 +701,43 @@ describe('change review: bad input', () => {
     expect(commandLines(result.stdout, 'error')).toEqual([expect.stringMatching(line)])
     expect(qatechRequests()).toEqual([])
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+  })
+
+  it.each([
+    [
+      'environment_url with environment_short_id',
+      { environment_url: PREVIEW, environment_short_id: 'env_staging', application_short_id: 'app_web' },
+      /^::error::environment_url and environment_short_id exclude each other/
+    ],
+    [
+      'the short form without an application, next to two configured ones',
+      {
+        environment_url: PREVIEW,
+        applications_config: config({
+          app_web: { environment: { shortId: 'env_staging' } },
+          app_ONdgMD: { environment: { url: PREVIEW } }
+        })
+      },
+      /^::error::The shorthand inputs do not say which application they are for: applications_config lists 2\. Set application_short_id too\.$/
+    ]
+  ])('%s: one line, no request', async (_, inputs, line) => {
+    const result = await review(inputs)
+    expect(result.code).toBe(1)
+    expect(commandLines(result.stdout, 'error')).toEqual([expect.stringMatching(line)])
+    expect(qatechRequests()).toEqual([])
+  })
+
+  it('a comment on a pull request (issue_comment) reviews that pull request', async () => {
+    const payload = {
+      action: 'created',
+      issue: { number: 2, pull_request: { html_url: 'https://github.com/Codertocat/Hello-World/pull/2' } },
+      comment: { body: 'please review' },
+      repository: { full_name: 'Codertocat/Hello-World' },
+      sender: { login: 'Codertocat' }
+    }
+    const result = await review({ applications_config: previewConfig }, { eventName: 'issue_comment', payload })
+    expect(result.code).toBe(0)
+    expect(reviewBodies()[0]).toMatchObject({ prUrl: 'https://github.com/Codertocat/Hello-World/pull/2' })
   })
 
   it('a pr_url overrides the event’s pull request', async () => {
