@@ -96,6 +96,9 @@ export function createQaTechService(
       }
     },
 
+    // QA.tech's run pages end in `/results/<run short id>`.
+    runIdFromUrl: url => /\/results\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1],
+
     preflightTargets: ({ preview }) =>
       planApplications(settings, preview).flatMap(app =>
         app.environment && 'url' in app.environment

@@ -26,6 +26,8 @@ export interface Service {
    * where the service cannot.
    */
   rerunFailed?(run: Pick<StartedRun, 'id' | 'url'>, context: StartContext): Promise<StartedRun | 'nothing-to-rerun'>
+  /** The run's id from the page it links to (a run found through a commit status's link). */
+  runIdFromUrl?(url: string): string | undefined
   /**
    * Stops the remote run, after a workflow cancel or at the deadline when `cancelOnAbort` is on;
    * absent where the service has no way to. A run that has already finished is no error.
