@@ -1,60 +1,333 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: the built action, run as GitHub's runner runs it, for a real pull_request
- * payload, against the QA.tech sandbox on loopback. No account, no network.
+ * `npm run demo`: the built action, run as GitHub's runner runs it, for a real webhook payload,
+ * against the sandbox on loopback. No account, no network. `npm run demo -- --help` lists the demos.
  *
- *   npm run demo                 a run with one failing test case (the check goes red)
- *   npm run demo -- --passing    a run where every test case passes
+ * A demo is one entry of DEMOS below: the action's folder, the event, the sandbox's scenario, the
+ * inputs, and the service whose start request it shows (SERVICES). Everything else — the step
+ * log as GitHub shows it, the request the service received, the outputs, the summary, the kept
+ * RUNNER_TEMP — is the same for every demo.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import examples from '@octokit/webhooks-examples' with { type: 'json' }
-import { cleanUp, runAction } from './action-runner.mjs'
+import { parse } from 'yaml'
+import { runAction } from './action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.mjs'
 
-const passing = process.argv.includes('--passing')
-const payload = examples.find(group => group.name === 'pull_request').examples[0]
+/** The demo's Vercel Deployment Protection bypass secret, masked like any other secret. */
+const BYPASS_SECRET = 'demo-bypass-secret'
 
-const sandbox = await startSandbox({
-  scenario: {
-    commits: { [payload.pull_request.head.sha]: 'Update the checkout button\n\nMake it bigger.' },
-    run: {
-      durationMs: 4_000,
-      result: passing ? 'PASSED' : 'FAILED',
-      testCases: [
-        { name: 'Add an item to the cart', result: 'PASSED' },
-        {
-          name: 'Pay with a card',
-          result: passing ? 'PASSED' : 'FAILED',
-          resultTitle: passing ? null : 'The Pay button does nothing',
-          evaluationThought: passing ? null : 'After clicking Pay, no request was sent and the page did not change.',
-          promptGoal: 'Pay for the order with the test card 4242 4242 4242 4242'
-        },
-        { name: 'See the order confirmation', result: 'PASSED' }
-      ]
+const pullRequest = examples.find(group => group.name === 'pull_request').examples[0]
+
+/** A run of three test cases, the second failing unless `passing`. */
+function checkoutRun({ passing }) {
+  return {
+    durationMs: 4_000,
+    result: passing ? 'PASSED' : 'FAILED',
+    testCases: [
+      { name: 'Add an item to the cart', result: 'PASSED' },
+      {
+        name: 'Pay with a card',
+        result: passing ? 'PASSED' : 'FAILED',
+        resultTitle: passing ? null : 'The Pay button does nothing',
+        evaluationThought: passing ? null : 'After clicking Pay, no request was sent and the page did not change.',
+        promptGoal: 'Pay for the order with the test card 4242 4242 4242 4242'
+      },
+      { name: 'See the order confirmation', result: 'PASSED' }
+    ]
+  }
+}
+
+/**
+ * The pull request's preview, a sandbox site behind Vercel Deployment Protection (the bypass
+ * secret lets the preflight in), up after `readyAfterMs` of answering 503.
+ */
+const PREVIEW = 'shop-pr-2'
+function previewSite(readyAfterMs = 0) {
+  return { preview: { sites: { [PREVIEW]: { readyAfterMs, before: 503, vercel: { secret: BYPASS_SECRET } } } } }
+}
+
+/** What a demo shows of a service: the start request and how the log's copy of it differs. */
+const SERVICES = {
+  qatech: {
+    name: 'QA.tech',
+    isStart: request => request.method === 'POST' && request.path === '/v1/run',
+    isApi: request => request.path.startsWith('/v1/'),
+    /** The log's "Run request" group: the request before the bypass secret is added. */
+    loggedGroup: 'Run request'
+  }
+}
+
+/** The root action for the pull request, with a Vercel preview and `blocking: true`. */
+function qatechPullRequest({ url, passing = false, readyAfterMs = 0 }) {
+  return {
+    action: '.',
+    service: SERVICES.qatech,
+    eventName: 'pull_request',
+    payload: pullRequest,
+    scenario: {
+      commits: { [pullRequest.pull_request.head.sha]: 'Update the checkout button\n\nMake it bigger.' },
+      run: checkoutRun({ passing }),
+      ...previewSite(readyAfterMs)
+    },
+    inputs: {
+      api_token: SANDBOX_TOKEN,
+      api_url: url,
+      blocking: 'true',
+      environment_url: `${url}/preview/${PREVIEW}/`,
+      vercel_bypass_secret: BYPASS_SECRET
     }
   }
-})
+}
 
-const rule = title => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
-
-console.log(`QA.tech sandbox on ${sandbox.url}; running dist/index.js for a pull_request event with blocking: true …`)
-const result = await runAction({
-  eventName: 'pull_request',
-  payload,
-  inputs: {
-    api_token: SANDBOX_TOKEN,
-    api_url: sandbox.url,
-    blocking: 'true',
-    environment_url: 'https://shop-git-update-checkout-octo.vercel.app',
-    vercel_bypass_secret: 'demo-bypass-secret'
+/** The demos: `flag` selects one (none: the first), `about` is its line in --help. */
+const DEMOS = [
+  {
+    flag: undefined,
+    about: 'a pull request whose run has one failing test case: the check goes red',
+    build: url => qatechPullRequest({ url })
   },
-  env: { GITHUB_API_URL: sandbox.url }
+  {
+    flag: 'passing',
+    about: 'the same pull request, every test case passing: the check goes green',
+    build: url => qatechPullRequest({ url, passing: true })
+  },
+  {
+    flag: 'preview',
+    about: 'the preview comes up a few seconds after the step starts: the preflight waits for it',
+    build: url => qatechPullRequest({ url, passing: true, readyAfterMs: 2_500 })
+  }
+]
+
+const USAGE = [
+  'Usage: npm run demo [-- <demo>]',
+  '',
+  "Runs the built action (dist/) as GitHub's runner does, for a real webhook payload, against the",
+  'sandbox on loopback (no account, no network), then shows the step log as GitHub shows it, the',
+  'request the service received, the step outputs and the job summary.',
+  '',
+  'Demos:',
+  ...DEMOS.map(demo => `  ${(demo.flag ? `--${demo.flag}` : '(none)').padEnd(12)} ${demo.about}`),
+  `  ${'--help'.padEnd(12)} this text`,
+  '',
+  'Colours only on a terminal, and not with NO_COLOR set.'
+].join('\n')
+
+// ─── Options ────────────────────────────────────────────────────────────────────────────────────
+
+let values
+try {
+  ;({ values } = parseArgs({
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      ...Object.fromEntries(DEMOS.filter(demo => demo.flag).map(demo => [demo.flag, { type: 'boolean' }]))
+    }
+  }))
+} catch (error) {
+  console.error(`${error.message}. See npm run demo -- --help.`)
+  process.exit(2)
+}
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const chosen = DEMOS.filter(demo => demo.flag && values[demo.flag])
+if (chosen.length > 1) {
+  console.error(`Pick one demo, not ${chosen.map(demo => `--${demo.flag}`).join(' and ')}. See npm run demo -- --help.`)
+  process.exit(2)
+}
+const demo = chosen[0] ?? DEMOS[0]
+
+// ─── Output ─────────────────────────────────────────────────────────────────────────────────────
+
+/** ANSI styles only on a terminal, and never with NO_COLOR (https://no-color.org). */
+const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+const style = code => text => (colour ? `\x1b[${code}m${text}\x1b[0m` : text)
+const bold = style('1')
+const dim = style('2')
+const red = style('31')
+const yellow = style('33')
+const blue = style('34')
+
+const rule = title => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)}`)
+/** A note beside a section, so the reader knows why it looks as it does. */
+const note = lines => console.log(dim(lines.map(line => `  ${line}`).join('\n')))
+
+// ─── The step log as GitHub shows it ────────────────────────────────────────────────────────────
+
+/** A workflow command line: `::name key=value,…::data`. */
+const COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/
+const unescapeData = text => text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%')
+
+/**
+ * What GitHub's log viewer shows for these lines: the runner reads workflow commands rather than
+ * printing them. `::add-mask::` lines are hidden, and the value shows as *** everywhere after
+ * (in its JSON-escaped and URL-encoded forms too, which the runner also masks); a group is its
+ * title, its lines indented (collapsed on GitHub); `::error::`, `::warning::` and `::notice::`
+ * read "Error: …", "Warning: …", "Notice: …"; `::debug::` lines show only with step debugging.
+ */
+function asGitHubShowsIt(lines) {
+  const masked = []
+  const mask = line => masked.reduce((text, value) => text.split(value).join('***'), line)
+  const shown = []
+  let indent = ''
+  for (const line of lines) {
+    const command = COMMAND.exec(line)
+    const data = command ? unescapeData(command[3]) : ''
+    switch (command?.[1]) {
+      case 'add-mask':
+        if (data !== '') {
+          masked.push(data, JSON.stringify(data).slice(1, -1), encodeURIComponent(data))
+          masked.sort((a, b) => b.length - a.length)
+        }
+        break
+      case 'group':
+        shown.push(bold(`▸ ${mask(data)}`))
+        indent = '  '
+        break
+      case 'endgroup':
+        indent = ''
+        break
+      case 'error':
+        shown.push(indent + red(`Error: ${mask(data)}`))
+        break
+      case 'warning':
+        shown.push(indent + yellow(`Warning: ${mask(data)}`))
+        break
+      case 'notice':
+        shown.push(indent + blue(`Notice: ${mask(data)}`))
+        break
+      case 'debug':
+        break
+      default:
+        shown.push(indent + mask(line))
+    }
+  }
+  return shown
+}
+
+/** The JSON the step logged in the group `title`, or undefined. */
+function loggedJson(lines, title) {
+  const start = lines.indexOf(`::group::${title}`)
+  if (start === -1) return undefined
+  const end = lines.indexOf('::endgroup::', start)
+  try {
+    return JSON.parse(lines.slice(start + 1, end === -1 ? undefined : end).join('\n'))
+  } catch {
+    return undefined
+  }
+}
+
+// ─── The request the service received, and why the log's copy differs ──────────────────────────
+
+/** Every leaf where `logged` and `received` differ, as `{ path, logged, received }`. */
+function differences(logged, received, path = '') {
+  const isObject = value => typeof value === 'object' && value !== null
+  if (isObject(logged) && isObject(received)) {
+    const keys = new Set([...Object.keys(logged), ...Object.keys(received)])
+    return [...keys].flatMap(key =>
+      differences(
+        logged[key],
+        received[key],
+        Array.isArray(received) ? `${path}[${key}]` : path ? `${path}.${key}` : key
+      )
+    )
+  }
+  return JSON.stringify(logged) === JSON.stringify(received) ? [] : [{ path, logged, received }]
+}
+
+const BYPASS_PARAMETERS = ['x-vercel-protection-bypass', 'x-vercel-set-bypass-cookie']
+
+/** `url` without Vercel's bypass parameters, or undefined when it is no URL. */
+function withoutBypass(url) {
+  try {
+    const parsed = new URL(url)
+    for (const name of BYPASS_PARAMETERS) parsed.searchParams.delete(name)
+    return parsed.href
+  } catch {
+    return undefined
+  }
+}
+
+/** One line per difference, saying why the log shows something else than was sent. */
+function explain(difference) {
+  const { path, logged, received } = difference
+  if (typeof logged === 'string' && typeof received === 'string') {
+    if (received.split('\n')[0] === logged && received.includes('\n')) {
+      return `${path}: the log shows the first line only; QA.tech received the whole message (${received.split('\n').length} lines).`
+    }
+    if (received.includes(BYPASS_SECRET) && [logged, `${logged}/`].includes(withoutBypass(received))) {
+      return (
+        `${path}: QA.tech received it with ${BYPASS_PARAMETERS.join(' and ')} (the demo's vercel_bypass_secret, ` +
+        `"${BYPASS_SECRET}"), so it can open the protected preview. The action adds them only to the request ` +
+        'it sends, so the log never holds the secret.'
+      )
+    }
+  }
+  return `${path}: the log shows ${JSON.stringify(logged)}, QA.tech received ${JSON.stringify(received)}.`
+}
+
+// ─── The demo ───────────────────────────────────────────────────────────────────────────────────
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const sandbox = await startSandbox()
+const step = demo.build(sandbox.url)
+const entry = join(root, step.action, parse(readFileSync(join(root, step.action, 'action.yml'), 'utf8')).runs.main)
+if (!existsSync(entry)) {
+  console.error(`${relative(root, entry)} is missing: build it with npm run package.`)
+  await sandbox.close()
+  process.exit(1)
+}
+sandbox.setScenario(step.scenario)
+const service = step.service
+
+console.log(`Demo: ${demo.about}.`)
+console.log(
+  `${service.name} sandbox on ${sandbox.url} (loopback). Running ${relative(root, entry)} as GitHub's runner does, for a real ${step.eventName} event` +
+    `${step.inputs.blocking === 'true' ? ', with blocking: true' : ''} …`
+)
+const lines = []
+const result = await runAction({
+  action: step.action,
+  eventName: step.eventName,
+  payload: step.payload,
+  inputs: step.inputs,
+  env: { GITHUB_API_URL: sandbox.url },
+  // The runner shows stdout and stderr in one log, in the order they come.
+  onSpawn: child =>
+    [child.stdout, child.stderr].forEach(stream =>
+      createInterface({ input: stream }).on('line', line => lines.push(line))
+    )
 })
 
-rule('Step log (as the runner receives it)')
-process.stdout.write(result.stdout)
-rule('Request QA.tech received: POST /v1/run')
-const start = sandbox.requests.find(request => request.method === 'POST' && request.path === '/v1/run')
-console.log(JSON.stringify(start?.body, null, 2))
+rule('Step log, as GitHub shows it')
+note([
+  'The runner reads the ::add-mask:: commands that register the API token and the bypass secret',
+  'instead of printing them, and shows *** wherever a masked value appears; the lines below',
+  "are the step's output shown the same way. Groups (▸) are collapsed on GitHub."
+])
+console.log(asGitHubShowsIt(lines).join('\n'))
+
+const start = sandbox.requests.find(service.isStart)
+rule(`Request ${service.name} received${start ? `: ${start.method} ${start.path}` : ''}`)
+if (start) {
+  console.log(JSON.stringify(start.body, null, 2))
+  const logged = loggedJson(lines, service.loggedGroup)
+  const changes = logged === undefined ? [] : differences(logged, start.body)
+  if (changes.length > 0) {
+    note([
+      `Why the "${service.loggedGroup}" group in the log differs from it:`,
+      ...changes.map(item => `- ${explain(item)}`)
+    ])
+  }
+} else {
+  note([`The step started no ${service.name} run.`])
+}
+
 rule('Step outputs')
 for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}=${value}`)
 rule('Job summary (markdown)')
@@ -62,8 +335,11 @@ console.log(result.summary)
 rule('Result')
 console.log(
   `The step exited with code ${result.code}: the check would be ${result.code === 0 ? 'green' : 'red'}. ` +
-    `QA.tech received ${sandbox.requests.filter(request => request.path.startsWith('/v1/')).length} requests.`
+    `${service.name} received ${sandbox.requests.filter(service.isApi).length} requests.`
+)
+console.log(
+  `The step's RUNNER_TEMP is kept for a look: ${result.runnerTemp} (the results_file, the job summary, ` +
+    `the outputs and the event payload). Remove it with: rm -r ${result.runnerTemp}`
 )
 
-cleanUp(result)
 await sandbox.close()
