@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: the figures the README quotes, reproducible on any machine.
- *   1. Start-up of `node dist/index.js` (missing-input path) against `node -e 0`.
+ *   1. Start-up of every bundle (missing-input path) against `node -e 0`.
  *   2. Sandbox runs that finish after 10 s and 60 s, run by the built action in real time: the
  *      delay between the run's completion and the step's exit, and the requests sent.
  *   3. A 30-minute run on a virtual clock shared by the poller and the sandbox: mean delay and
  *      requests over ten runs with different end times.
  *   4. Job summary rendering for 1,000 / 10,000 / 50,000 test cases: time, bytes, peak memory.
- * `--quick` skips the real-time runs (2); `--readme` also writes the table into README.md.
+ * `--quick` skips the real-time runs (2); `--readme` also writes the table into README.md;
+ * `--official DIR` times the official action's bundle (DIR holds its dist/ files) beside ours.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -49,21 +50,40 @@ function timeMs(node, args) {
 }
 
 console.error('1. Start-up (12 alternating runs each)')
+// Every bundle of the repository, and the official action's bundle when its dist/ folder is given
+// (`--official DIR`): all measured in the same loop, so the machine's load touches them alike.
+const { ENTRIES } = await import('./package.mjs')
+const at = process.argv.indexOf('--official')
+const bundles = [
+  ...ENTRIES.map(({ out }) => ({
+    name: out === '.' ? 'dist/index.js' : `dist/${out}/index.js`,
+    path: join(root, 'dist', out, 'index.js')
+  })),
+  ...(at === -1 ? [] : [{ name: 'official action', path: join(process.argv[at + 1], 'index.js') }])
+]
 for (const { label: version, node } of RUNTIMES) {
-  const action = []
+  const times = new Map(bundles.map(bundle => [bundle.name, []]))
   const bare = []
   timeMs(node, ['-e', '0'])
-  timeMs(node, [join(root, 'dist/index.js')])
+  for (const bundle of bundles) timeMs(node, [bundle.path])
   for (let index = 0; index < 12; index += 1) {
-    action.push(timeMs(node, [join(root, 'dist/index.js')]))
+    for (const bundle of bundles) times.get(bundle.name).push(timeMs(node, [bundle.path]))
     bare.push(timeMs(node, ['-e', '0']))
   }
-  const [a, b] = [median(action), median(bare)]
-  row(
-    `Start-up on Node ${version}: \`node dist/index.js\` (missing input) / \`node -e 0\``,
-    `${(a / b).toFixed(2)}×`,
-    `${a.toFixed(1)} ms / ${b.toFixed(1)} ms, medians of 12 alternating runs; target ≤ 3.5×`
-  )
+  const base = median(bare)
+  const official = times.has('official action') ? median(times.get('official action')) : undefined
+  for (const bundle of bundles) {
+    const ms = median(times.get(bundle.name))
+    const versus =
+      official === undefined || bundle.name === 'official action'
+        ? ''
+        : `; ${(ms / official).toFixed(2)} of the official action's`
+    row(
+      `Start-up on Node ${version}: \`node ${bundle.name}\` (missing input) / \`node -e 0\``,
+      `${(ms / base).toFixed(2)}×`,
+      `${ms.toFixed(1)} ms / ${base.toFixed(1)} ms, medians of 12 alternating runs${versus}`
+    )
+  }
 }
 
 if (!quick) {

@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   W3: () => (/* binding */ readComment),
 /* harmony export */   eT: () => (/* binding */ createComment),
 /* harmony export */   h1: () => (/* binding */ findComment),
+/* harmony export */   rB: () => (/* binding */ hasNextPage),
 /* harmony export */   sX: () => (/* binding */ tokenIdentity),
 /* harmony export */   vv: () => (/* binding */ updateComment),
 /* harmony export */   xO: () => (/* binding */ writtenBy)
 /* harmony export */ });
-/* unused harmony export hasNextPage */
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 /* harmony import */ var _pull_for_commit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
 

@@ -6,7 +6,7 @@ import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
 import type { Reporter, ReportContext } from './reporter.js'
 import { paragraph } from './markdown.js'
-import { renderSummary, type SummaryInput } from './summary.js'
+import type { SummaryInput } from './summary.js'
 
 /** The job summary: written once, when the run's end (or the step's) is known. */
 export function jobSummaryReporter({ service, settings, git, env, event, preflightLine }: ReportContext): Reporter {
@@ -21,7 +21,8 @@ export function jobSummaryReporter({ service, settings, git, env, event, preflig
     ...(pullRequest ? { pullRequest } : {}),
     ...(preflightLine ? { preflightLine } : {})
   }
-  const write = (input: SummaryInput) => appendSummary(env, renderSummary(input))
+  // The renderer is loaded when there is something to render, not at start-up.
+  const write = async (input: SummaryInput) => appendSummary(env, (await import('./summary.js')).renderSummary(input))
   return {
     what: 'the job summary',
     stopped: (run, problem) => write({ ...base, started: run, problem: redactSecrets(problem, settings.secrets) }),

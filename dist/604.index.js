@@ -1,26 +1,17 @@
-export const id = 384;
-export const ids = [384];
+export const id = 604;
+export const ids = [604];
 export const modules = {
 
-/***/ 1384:
+/***/ 2681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  commitStatusReporter: () => (/* binding */ commitStatusReporter),
-  statusContextOf: () => (/* binding */ statusContextOf)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
-// EXTERNAL MODULE: ./src/github/comments.ts
-var comments = __webpack_require__(6645);
-// EXTERNAL MODULE: ./src/github/octokit.ts
-var github_octokit = __webpack_require__(6702);
-;// CONCATENATED MODULE: ./src/github/statuses.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ STATUS_DESCRIPTION_MAX_CHARACTERS),
+/* harmony export */   MX: () => (/* binding */ setCommitStatus),
+/* harmony export */   Pi: () => (/* binding */ findLatestStatus)
+/* harmony export */ });
+/* harmony import */ var _comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6645);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 
 
 /** GitHub refuses a status description longer than this. */
@@ -40,7 +31,7 @@ async function setCommitStatus(octokit, repository, sha, status) {
         context: status.context,
         description: status.description,
         ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
-        ...(0,github_octokit/* withTimeout */.wj)()
+        ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeout */ .wj)()
     });
 }
 /**
@@ -54,7 +45,7 @@ async function findLatestStatus(octokit, repository, sha, matches) {
             ref: sha,
             per_page: PER_PAGE,
             page,
-            ...withTimeout()
+            ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeout */ .wj)()
         });
         for (const data of response.data) {
             const status = {
@@ -67,25 +58,32 @@ async function findLatestStatus(octokit, repository, sha, matches) {
             if (matches(status))
                 return status;
         }
-        if (!hasNextPage(response.headers.link))
+        if (!(0,_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .hasNextPage */ .rB)(response.headers.link))
             return undefined;
     }
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/util/clock.ts
-var util_clock = __webpack_require__(7110);
-// EXTERNAL MODULE: ./src/util/secrets.ts
-var secrets = __webpack_require__(4537);
-// EXTERNAL MODULE: ./src/util/untrusted-text.ts
-var untrusted_text = __webpack_require__(4244);
-// EXTERNAL MODULE: ./src/report/comment-markdown.ts
-var comment_markdown = __webpack_require__(9065);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-// EXTERNAL MODULE: ./src/report/permissions.ts
-var permissions = __webpack_require__(4810);
-;// CONCATENATED MODULE: ./src/report/commit-status.ts
+
+/***/ }),
+
+/***/ 6604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commitStatusReporter: () => (/* binding */ commitStatusReporter),
+/* harmony export */   statusContextOf: () => (/* binding */ statusContextOf)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _github_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6645);
+/* harmony import */ var _github_statuses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2681);
+/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7110);
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4244);
+/* harmony import */ var _comment_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9065);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4285);
+/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
 /**
  * The commit status (`commit_status`): `pending` on the tested commit when the run starts, then
  * its outcome, linked to the run's page, under a context branch protection can require whatever
@@ -110,9 +108,9 @@ const MAX_CONTEXT_NAME = 100;
 function statusContextOf(settings, words, plan, matrix) {
     if (settings.statusContext)
         return settings.statusContext;
-    const { leg } = (0,comment_markdown/* matrixLeg */.QD)(matrix);
+    const { leg } = (0,_comment_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .matrixLeg */ .QD)(matrix);
     const name = [words.name, plan?.name].filter(Boolean).join(' / ');
-    return shorten((0,untrusted_text/* inline */.mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
+    return shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
 }
 /** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */
 function shorten(text, max) {
@@ -124,31 +122,31 @@ function shorten(text, max) {
 }
 function commitStatusReporter(context, options = {}) {
     const { settings, git, service } = context;
-    const clock = options.clock ?? util_clock/* systemClock */.m;
+    const clock = options.clock ?? _util_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
     let refused = false;
     const write = async (run, state, description) => {
         if (!settings.commitStatus || refused)
             return;
         if (!context.octokit)
-            return core/* info */.pq('github_token is empty: no commit status.');
+            return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('github_token is empty: no commit status.');
         if (!git.commitHash)
-            return core/* info */.pq('No commit to set a status on.');
+            return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('No commit to set a status on.');
         const sha = git.commitHash;
         const status = {
             state,
             context: statusContextOf(settings, service.words, run.plan, options.matrix),
-            description: shorten((0,untrusted_text/* inline */.mG)((0,secrets/* redactSecrets */.f)(description, settings.secrets), 1_000), STATUS_DESCRIPTION_MAX_CHARACTERS),
-            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url)
+            description: shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)((0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)(description, settings.secrets), 1_000), _github_statuses_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_DESCRIPTION_MAX_CHARACTERS */ .Eb),
+            targetUrl: (0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .safeUrl */ .Pl)(run.url)
         };
         try {
             const client = await context.octokit();
-            await (0,permissions/* retryOnce */.cf)(() => setCommitStatus(client, (0,comments/* repositoryNames */.L0)(git.repository), sha, status), clock);
+            await (0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .retryOnce */ .cf)(() => (0,_github_statuses_js__WEBPACK_IMPORTED_MODULE_2__/* .setCommitStatus */ .MX)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNames */ .L0)(git.repository), sha, status), clock);
         }
         catch (error) {
-            if (!(0,permissions/* isPermissionDenied */.T1)(error))
+            if (!(0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .isPermissionDenied */ .T1)(error))
                 throw error;
             refused = true;
-            (0,permissions/* warnPermission */.cS)(settings, WHAT, error);
+            (0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .warnPermission */ .cS)(settings, WHAT, error);
         }
     };
     return {

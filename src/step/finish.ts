@@ -1,0 +1,112 @@
+import * as core from '@actions/core'
+import type { CommonSettings } from '../inputs/common-settings.js'
+import { notifyReporters } from '../report/reporter.js'
+import type { Link, StartedRun } from '../service/model.js'
+import type { Service } from '../service/service.js'
+import { ActionError, messageOf } from '../util/errors.js'
+import { redactSecrets } from '../util/secrets.js'
+import { inline } from '../util/untrusted-text.js'
+import { mergeAttempts } from '../verdict/attempts.js'
+import { decideOutcome } from '../verdict/outcome.js'
+import { waitForRun, type WaitOutcome } from '../wait/poller.js'
+import { log, warn } from './log.js'
+import type { Dependencies, Started } from './types.js'
+
+/**
+ * Waiting and its verdict, loaded only when the step waits: a step with `blocking: false` starts
+ * and ends without this code.
+ */
+
+/** The cancel request to the service, within the runner's grace after a cancel. */
+const CANCEL_TIMEOUT_MS = 5_000
+
+export async function waitAndReport(started: Started, deps: Dependencies, signal: AbortSignal): Promise<void> {
+  const { settings, service, reporters, deadline } = started
+  if (!settings.blocking) {
+    return notifyReporters(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
+  }
+  const waitFor = (run: StartedRun) =>
+    waitForRun({
+      service,
+      run,
+      timeoutMs: Math.max(0, deadline - deps.clock.now()),
+      maxIntervalMs: settings.pollIntervalSeconds * 1000,
+      clock: deps.clock,
+      signal,
+      log,
+      warn
+    }).catch(async (error: unknown) => {
+      // A run was started: the reports say so, whatever ended the wait.
+      await notifyReporters(reporters, reporter => reporter.stopped?.(run, messageOf(error)))
+      throw error
+    })
+
+  let run = started.run
+  const waitStartedAt = deps.clock.now()
+  let wait = await waitFor(run)
+  const earlierAttempts: Link[] = []
+  // retry_failed: AI agents miss sometimes; a failed run's failures get up to N more tries.
+  for (let retry = 1; retry <= settings.retryFailed && service.rerunFailed; retry += 1) {
+    if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline) break
+    const { git, preview, event, octokit } = started
+    const next = await service.rerunFailed(run, { git, preview, event, octokit, signal })
+    if (next === 'nothing-to-rerun') break
+    log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
+    earlierAttempts.push({ label: run.label, url: run.url })
+    run = redactSecrets(next, settings.secrets)
+    const current = run
+    await notifyReporters(reporters, reporter => reporter.started?.(current))
+    const earlier = wait.report
+    const retried = await waitFor(run)
+    wait =
+      retried.kind === 'finished'
+        ? { ...retried, report: mergeAttempts(earlier, retried.report) }
+        : { ...retried, last: retried.last && mergeAttempts(earlier, retried.last) }
+  }
+  // Every attempt's wait counts: "waited" is the step's whole wait.
+  await finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts)
+}
+
+/** Decides the outcome of a wait, reports it, and ends the step accordingly. */
+export async function finish(
+  started: Started,
+  deps: Dependencies,
+  wait: WaitOutcome,
+  earlierAttempts: readonly Link[] = []
+): Promise<void> {
+  const { settings, service, run, reporters } = started
+  const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
+  // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
+  const reported = redactSecrets(wait, settings.secrets)
+  const outcome = decideOutcome(reported, run, service.words, settings, runCancelled)
+  const report = reported.kind === 'finished' ? reported.report : reported.last
+  const ending = {
+    kind: 'waited' as const,
+    outcome,
+    report,
+    waitedMs: wait.waitedMs,
+    ...(earlierAttempts.length > 0 ? { earlierAttempts } : {})
+  }
+  await notifyReporters(reporters, reporter => reporter.finished?.(run, ending))
+
+  if (wait.kind === 'interrupted') {
+    core.setFailed(outcome.message)
+    return deps.exit(1)
+  }
+  if (!outcome.succeeded) throw new ActionError(outcome.message)
+  if (outcome.warning) core.warning(outcome.warning)
+  else core.info(outcome.message)
+}
+
+/** Stops the remote run where the service can and the user wants it; true when it did. */
+async function cancelRemoteRun(service: Service, run: StartedRun, settings: CommonSettings): Promise<boolean> {
+  if (!service.cancel || !settings.cancelOnAbort) return false
+  try {
+    if ((await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })) === 'already-finished') return false
+    log(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`)
+    return true
+  } catch (error) {
+    warn(`Could not cancel ${run.label}: ${inline(messageOf(error))}`)
+    return false
+  }
+}

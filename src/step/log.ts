@@ -1,0 +1,5 @@
+import * as core from '@actions/core'
+
+/** The step's log and warnings, as the stages and services are handed them. */
+export const log = (message: string): void => core.info(message)
+export const warn = (message: string): void => core.warning(message)

@@ -1,0 +1,159 @@
+import * as core from '@actions/core'
+import { annotationsReporter } from '../report/annotations.js'
+import { jobSummaryReporter } from '../report/job-summary.js'
+import { outputsReporter } from '../report/outputs.js'
+import { notifyReporters, type Reporter, type ReportContext } from '../report/reporter.js'
+import { resultsFileReporter } from '../report/results-file.js'
+import type { StartedRun } from '../service/model.js'
+import type { Clock } from '../util/clock.js'
+import { redactSecrets } from '../util/secrets.js'
+import { inline } from '../util/untrusted-text.js'
+import { CancelledError, untilCancelled } from '../wait/cancellation.js'
+import { log } from './log.js'
+import type { Dependencies, Prepared, Started } from './types.js'
+
+/**
+ * The runner sends SIGTERM 7.5 s after SIGINT: a start request already on its way gets 5 s of
+ * it, in real time, to answer, so that a run that exists is reported with its link.
+ */
+const START_GRACE_MS = 5_000
+
+/**
+ * Starts the run, once. A cancel while the start request is on its way waits a few seconds for
+ * its answer: a run that exists is reported with its link before the step ends.
+ */
+export async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal): Promise<Started | undefined> {
+  const { service, git, preview, event, octokit } = prepared
+  if (signal.aborted) throw new CancelledError()
+  const rerun = await rerunOfPreviousAttempt(prepared, deps, signal)
+  if (rerun === 'nothing-to-rerun') return undefined
+  const starting = rerun ? Promise.resolve(rerun) : service.start({ git, preview, event, octokit, signal })
+  let answer: StartedRun
+  try {
+    answer = await untilCancelled(starting, signal)
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error
+    const late = await withinGrace(starting)
+    if (late === 'not-started') throw new CancelledError()
+    if (late === 'no-answer') {
+      core.setFailed(
+        `The workflow was cancelled while the run was being started, and ${service.words.name} did not answer within ${START_GRACE_MS / 1000} s: it may have started the run; look for it in ${service.words.name}.`
+      )
+      deps.exit(1)
+      return undefined
+    }
+    const started = await begin(prepared, deps, late)
+    await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
+    const { finish } = await import('./finish.js')
+    await finish(started, deps, { kind: 'interrupted', during: 'start', waitedMs: 0, last: undefined })
+    return undefined
+  }
+  const started = await begin(prepared, deps, answer)
+  await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
+  return started
+}
+
+/**
+ * On "Re-run failed jobs" (GITHUB_RUN_ATTEMPT > 1) with `rerun: failed`: the run the previous
+ * attempt started, found through its commit status or comment, gets only its failed, skipped and
+ * errored test cases rerun instead of the whole plan. Undefined starts everything (and says why);
+ * `nothing-to-rerun` ends the step green: the previous attempt had no failures.
+ */
+async function rerunOfPreviousAttempt(
+  prepared: Prepared,
+  deps: Dependencies,
+  signal: AbortSignal
+): Promise<StartedRun | 'nothing-to-rerun' | undefined> {
+  const { settings, service, git, preview, event, octokit } = prepared
+  const attempt = Number(deps.env.GITHUB_RUN_ATTEMPT ?? '1')
+  if (!(attempt > 1) || settings.rerun !== 'failed' || !service.rerunFailed) return undefined
+  const { findPreviousRun } = await import('../report/previous-run.js')
+  const answer = await findPreviousRun({
+    settings,
+    words: service.words,
+    git,
+    env: deps.env,
+    event,
+    octokit,
+    matrix: settings.jobMatrix,
+    clock: deps.clock,
+    ...(service.runIdFromUrl ? { runIdFromUrl: (url: string) => service.runIdFromUrl?.(url) } : {})
+  })
+  const name = service.words.name
+  if ('notFound' in answer) {
+    core.notice(
+      `Attempt ${attempt} of this workflow run: running everything, as the run of the previous attempt was not found. ${answer.notFound}`
+    )
+    return undefined
+  }
+  const id = answer.found.id ?? service.runIdFromUrl?.(answer.found.url)
+  if (id === undefined) {
+    core.notice(
+      `Attempt ${attempt}: the previous attempt's run (${inline(answer.found.url)}) has no id this action can read; running everything.`
+    )
+    return undefined
+  }
+  log(
+    `Attempt ${attempt} of this workflow run: rerunning only what failed in ${name} run ${inline(id)} (found through its ${answer.found.source}).`
+  )
+  const next = await service.rerunFailed({ id, url: answer.found.url }, { git, preview, event, octokit, signal })
+  if (next === 'nothing-to-rerun') {
+    core.notice(
+      `The previous attempt's ${name} run ${inline(id)} had no failed, skipped or errored test cases: nothing to rerun.`
+    )
+    for (const [output, value] of Object.entries(service.outputs.none())) core.setOutput(output, value)
+  }
+  return next
+}
+
+/** The run's answer, scrubbed, and the reporters that will tell of it. */
+async function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun): Promise<Started> {
+  const { service, settings, git, event, octokit, preflightLine } = prepared
+  // The start's answer is the service's text too: a key quoted in a URL or a name is scrubbed.
+  const run = redactSecrets(answer, settings.secrets)
+  const context = { service, settings, git, env: deps.env, event, octokit, ...(preflightLine ? { preflightLine } : {}) }
+  const reporters = await createReporters(context, deps.clock)
+  return { ...prepared, run, reporters }
+}
+
+/**
+ * The start's answer if it comes within the grace; `not-started` when the service stopped before
+ * sending the start (or it failed), `no-answer` when the grace ran out.
+ */
+async function withinGrace(starting: Promise<StartedRun>): Promise<StartedRun | 'not-started' | 'no-answer'> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<'no-answer'>(resolve => {
+    timer = setTimeout(() => resolve('no-answer'), START_GRACE_MS)
+  })
+  try {
+    return await Promise.race([starting.catch(() => 'not-started' as const), grace])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Every report of a run, in the order they are written. The ones that call the GitHub API or
+ * write report files are loaded only when their feature is on: a step that uses none of them
+ * loads none of their code.
+ */
+async function createReporters(context: ReportContext, clock: Clock): Promise<Reporter[]> {
+  const { settings } = context
+  const reporters = [outputsReporter(context), resultsFileReporter(context), annotationsReporter(context)]
+  if (settings.jobSummary) reporters.push(jobSummaryReporter(context))
+  const github = { matrix: settings.jobMatrix, clock }
+  if (settings.prComment !== 'off') {
+    reporters.push((await import('../report/pr-comment.js')).pullRequestCommentReporter(context, github))
+  }
+  if (settings.commitStatus) {
+    reporters.push((await import('../report/commit-status.js')).commitStatusReporter(context, github))
+  }
+  if (settings.blocking) {
+    const [{ junitReporter }, { ctrfReporter }] = await Promise.all([
+      import('../report/junit.js'),
+      import('../report/ctrf.js')
+    ])
+    reporters.push(junitReporter(context), ctrfReporter(context, { clock }))
+  }
+  return reporters
+}
