@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error.js'
+import { describeBody, parseJson, transportFailure } from '../http/failures.js'
 import { TransportError, type RawResponse, type Transport } from '../http/transport.js'
 import { isRecord } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
@@ -52,7 +53,7 @@ export function qatechApi(apiUrl: string, transport: Transport): QaTechCall {
     try {
       response = await transport.send(method, `${v1}${path}`, body, timeoutMs)
     } catch (error) {
-      if (error instanceof TransportError) throw transportFailure(error, method, path, apiUrl)
+      if (error instanceof TransportError) throw transportFailure(error, 'QA.tech', method, path, apiUrl)
       throw error
     }
     const parsed = parseJson(response.body)
@@ -73,39 +74,4 @@ export function qatechApi(apiUrl: string, transport: Transport): QaTechCall {
         : `QA.tech answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the QA.tech API; if it is, QA.tech may be having trouble.`
     throw new ApiError(message, response.status, 'http', response.retryAfterMs)
   }
-}
-
-function transportFailure(error: TransportError, method: string, path: string, apiUrl: string): ApiError {
-  const request = `${method} /v1${path.replace(/\?.*$/, '')}`
-  switch (error.kind) {
-    case 'unreachable':
-      return new ApiError(
-        `Could not reach QA.tech at ${apiUrl} (${error.message}). Check api_url and the runner's network and proxy settings.`,
-        undefined,
-        'unreachable'
-      )
-    case 'timeout':
-      return new ApiError(`QA.tech did not answer ${request} in time (${error.message}).`, undefined, 'timeout')
-    default:
-      return new ApiError(
-        `The connection to QA.tech broke during ${request} (${inline(error.message)}).`,
-        undefined,
-        'network'
-      )
-  }
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function describeBody(response: RawResponse): string {
-  const body = response.body.trim()
-  if (body === '') return 'an empty body'
-  if (/^<(!doctype|html)/i.test(body) || response.contentType.includes('html')) return 'an HTML page'
-  return `a body that is not valid JSON (starts ${JSON.stringify(inline(body, 40))})`
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../http/api-error.js'
+import { describeBody, parseJson, transportFailure } from '../http/failures.js'
 import { TransportError, type RawResponse, type Transport } from '../http/transport.js'
 import { isRecord } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
@@ -29,7 +30,7 @@ export function testerArmyApi(apiUrl: string, transport: Transport): TesterArmyC
     try {
       response = await transport.send(method, `${v1}${path}`, body, timeoutMs)
     } catch (error) {
-      if (error instanceof TransportError) throw transportFailure(error, method, path, apiUrl)
+      if (error instanceof TransportError) throw transportFailure(error, 'tester.army', method, path, apiUrl)
       throw error
     }
     const parsed = parseJson(response.body)
@@ -58,39 +59,4 @@ function apiMessageOf(parsed: unknown): string {
   const message = typeof parsed.message === 'string' ? parsed.message.trim() : ''
   const text = code !== '' && message !== '' && !message.startsWith(code) ? `${code}: ${message}` : message || code
   return inline(text)
-}
-
-function transportFailure(error: TransportError, method: string, path: string, apiUrl: string): ApiError {
-  const request = `${method} /v1${path.replace(/\?.*$/, '')}`
-  switch (error.kind) {
-    case 'unreachable':
-      return new ApiError(
-        `Could not reach tester.army at ${apiUrl} (${error.message}). Check api_url and the runner's network and proxy settings.`,
-        undefined,
-        'unreachable'
-      )
-    case 'timeout':
-      return new ApiError(`tester.army did not answer ${request} in time (${error.message}).`, undefined, 'timeout')
-    default:
-      return new ApiError(
-        `The connection to tester.army broke during ${request} (${inline(error.message)}).`,
-        undefined,
-        'network'
-      )
-  }
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body) as unknown
-  } catch {
-    return undefined
-  }
-}
-
-function describeBody(response: RawResponse): string {
-  const body = response.body.trim()
-  if (body === '') return 'an empty body'
-  if (/^<(!doctype|html)/i.test(body) || response.contentType.includes('html')) return 'an HTML page'
-  return `a body that is not valid JSON (starts ${JSON.stringify(inline(body, 40))})`
 }
