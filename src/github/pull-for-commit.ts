@@ -1,16 +1,7 @@
+import type { PullRequest } from '../context/pull-request.js'
 import { splitRepository, withTimeout, type Octokit } from './octokit.js'
 
-/** A pull request as the actions use it. Text fields are untrusted. */
-export interface PullRequest {
-  readonly number: number
-  readonly url: string
-  readonly title: string
-  readonly body: string
-  readonly state: string
-  readonly headRef: string
-  readonly headSha: string
-  readonly baseRef: string
-}
+export type { PullRequest } from '../context/pull-request.js'
 
 /** The fields of a REST pull request (a `pull_request` event's payload has the same shape). */
 export function toPullRequest(data: {

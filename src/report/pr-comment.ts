@@ -4,7 +4,7 @@
  * created once and edited in place afterwards.
  */
 import * as core from '@actions/core'
-import type { EventPayload } from '../context/event.js'
+import { pullRequestOfPayload } from '../context/pull-request.js'
 import {
   createComment,
   findComment,
@@ -22,7 +22,6 @@ import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-c
 import type { StartedRun } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { messageOf } from '../util/errors.js'
-import { asRecord } from '../util/records.js'
 import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
 import { commentKeyOf, jobIdentity, readMarker, renderComment, type CommentState } from './comment-markdown.js'
@@ -182,7 +181,7 @@ export async function findPullRequest(
 ): Promise<PullRequest | undefined> {
   const repository = repositoryNames(git.repository)
   if (PULL_REQUEST_EVENTS.has(event.name)) {
-    const fromEvent = payloadPullRequest(event.payload)
+    const fromEvent = pullRequestOfPayload(event.payload)
     if (!fromEvent) return undefined
     try {
       return await readPullRequest(client, repository, fromEvent.number)
@@ -195,25 +194,6 @@ export async function findPullRequest(
     return findPullRequestForCommit(client, git.repository, git.commitHash)
   }
   return undefined
-}
-
-/** The pull request as the event describes it (its head as it was when the event fired). */
-function payloadPullRequest(payload: EventPayload): PullRequest | undefined {
-  const pull = asRecord(payload.pull_request)
-  const head = asRecord(pull.head)
-  const number = typeof pull.number === 'number' ? pull.number : payload.number
-  if (typeof number !== 'number' || !Number.isInteger(number)) return undefined
-  const text = (value: unknown) => (typeof value === 'string' ? value : '')
-  return {
-    number,
-    url: text(pull.html_url),
-    title: text(pull.title),
-    body: text(pull.body),
-    state: text(pull.state),
-    headRef: text(head.ref),
-    headSha: text(head.sha),
-    baseRef: text(asRecord(pull.base).ref)
-  }
 }
 
 /** The pull request's head now: a run takes minutes, and a push may have come meanwhile. */

@@ -1,11 +1,11 @@
 import type { GitContext } from '../context/git-context.js'
 import type { EventPayload } from '../context/event.js'
+import { pullRequestOfEvent } from '../context/pull-request.js'
 import type { Octokit } from '../github/octokit.js'
 import { statusOf } from '../github/octokit.js'
 import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-commit.js'
 import type { Clock } from '../util/clock.js'
 import { ActionError, messageOf } from '../util/errors.js'
-import { asRecord } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
 
 const LOOKUP_ATTEMPTS = 3
@@ -13,23 +13,11 @@ const LOOKUP_RETRY_MS = [1_000, 2_000]
 
 const OTHER_MODES = 'test_id, group_id or prompt, which need no pull request'
 
-/** The pull request a `pull_request` or `pull_request_target` event is about, read defensively. */
-export function pullRequestFromEvent(event: { readonly name: string; readonly payload: EventPayload } | undefined) {
-  if (event?.name !== 'pull_request' && event?.name !== 'pull_request_target') return undefined
-  const pull = asRecord(event.payload.pull_request)
-  const head = asRecord(pull.head)
-  const base = asRecord(pull.base)
-  if (typeof pull.number !== 'number' || !Number.isInteger(pull.number) || pull.number <= 0) return undefined
-  return {
-    number: pull.number,
-    url: text(pull.html_url),
-    title: text(pull.title),
-    body: text(pull.body),
-    state: text(pull.state),
-    headRef: text(head.ref),
-    headSha: text(head.sha),
-    baseRef: text(base.ref)
-  } satisfies PullRequest
+/** The pull request a `pull_request` or `pull_request_target` event is about. */
+export function pullRequestFromEvent(
+  event: { readonly name: string; readonly payload: EventPayload } | undefined
+): PullRequest | undefined {
+  return event ? pullRequestOfEvent(event.name, event.payload) : undefined
 }
 
 /**
@@ -108,6 +96,3 @@ function eventName(options: { readonly event: { readonly name: string } | undefi
   return options.event?.name ? `${options.event.name} event` : 'event'
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
