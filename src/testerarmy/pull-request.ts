@@ -95,4 +95,3 @@ async function lookUp(
 function eventName(options: { readonly event: { readonly name: string } | undefined }): string {
   return options.event?.name ? `${options.event.name} event` : 'event'
 }
-
