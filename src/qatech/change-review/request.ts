@@ -1,7 +1,8 @@
 import type { Preview } from '../../context/deployment.js'
 import type { GitContext } from '../../context/git-context.js'
 import { ActionError } from '../../util/errors.js'
-import { withoutUndefined } from '../../util/records.js'
+import { nonEmptyString, withoutUndefined } from '../../util/records.js'
+import { firstLine } from '../../util/untrusted-text.js'
 import { planApplications, type PlannedApplication } from '../run-request.js'
 import type { ApplicationOverride, EnvironmentOverride } from '../types.js'
 import { withBypassSecret } from '../../context/vercel-bypass.js'
@@ -66,7 +67,8 @@ export function toReviewApplications(applications: readonly ApplicationOverride[
 
 /**
  * The body of `POST /v1/chat/change-review`: what QAdottech/run-action/change-review sends, in
- * its order, with our git context (the pull request's head, the commit message).
+ * its order, with our git context (the pull request's head, and the commit message on every event;
+ * its first line, as the official action sends it).
  */
 export function buildChangeReviewRequest(
   settings: Pick<ChangeReviewSettings, 'projectShortId' | 'context'>,
@@ -84,7 +86,7 @@ export function buildChangeReviewRequest(
     actor: git.actor,
     branch: git.branch,
     commitHash: git.commitHash,
-    commitMessage: git.commitMessage,
+    commitMessage: nonEmptyString(firstLine(git.commitMessage ?? '')),
     repository: git.repository
   })
 }

@@ -1,0 +1,470 @@
+export const id = 701;
+export const ids = [701];
+export const modules = {
+
+/***/ 701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  finish: () => (/* binding */ finish),
+  waitAndReport: () => (/* binding */ waitAndReport)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(3246);
+// EXTERNAL MODULE: ./src/report/reporter.ts
+var reporter = __webpack_require__(4969);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/secrets.ts
+var secrets = __webpack_require__(4537);
+// EXTERNAL MODULE: ./src/util/untrusted-text.ts
+var untrusted_text = __webpack_require__(4244);
+;// CONCATENATED MODULE: ./src/verdict/attempts.ts
+/**
+ * One report of several attempts: a run and the reruns of its failed, skipped and errored test
+ * cases. A rerun holds only what it ran, so each of its test cases takes the place of the one of
+ * the same name; the others keep their earlier result. A test case that failed before and passed
+ * now is flaky; one that failed again keeps what the earlier attempts said. The verdict, status
+ * and everything else are the latest attempt's. Pure.
+ */
+function mergeAttempts(earlier, latest) {
+    const rerun = new Map(latest.testCases.map(testCase => [testCase.name, testCase]));
+    const seen = new Set();
+    const merged = earlier.testCases.map(before => {
+        seen.add(before.name);
+        const after = rerun.get(before.name);
+        return after ? carryOver(before, after) : before;
+    });
+    const added = latest.testCases.filter(testCase => !seen.has(testCase.name));
+    return { ...latest, testCases: [...merged, ...added], issues: [...latest.issues] };
+}
+function carryOver(before, after) {
+    const failedBefore = before.verdict !== 'passed';
+    const earlierFailures = failedBefore
+        ? [...(before.earlierFailures ?? []), { summary: before.summary, code: before.cause?.code }]
+        : (before.earlierFailures ?? []);
+    const flaky = after.verdict === 'passed' && (failedBefore || before.flaky === true);
+    return {
+        ...after,
+        ...(earlierFailures.length > 0 ? { earlierFailures: earlierFailures.map(withoutUndefinedFields) } : {}),
+        ...(flaky ? { flaky: true } : {})
+    };
+}
+function withoutUndefinedFields(failure) {
+    return Object.fromEntries(Object.entries(failure).filter(([, value]) => value !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/service/model.ts
+/**
+ * The provider-neutral run and result model. Each service maps its API onto it; the poller, the
+ * verdict and every report read only this. Strings that come from a service (names, summaries,
+ * status words) are untrusted and kept as the service sent them: each report escapes them for
+ * its own medium.
+ */
+/**
+ * Counts from a report's test cases. A report without per-test results (a status-only poll, or
+ * details that could not be read) gives only the number the service announced at the start.
+ */
+function countTestCases(report, testCount) {
+    const testCases = report?.testCases ?? [];
+    const unread = report === undefined || report.testCasesUnread === true || report.detailsMissing !== undefined;
+    if (testCases.length === 0 && unread)
+        return testCount === undefined ? {} : { total: testCount };
+    const passed = testCases.filter(testCase => testCase.verdict === 'passed').length;
+    const failed = testCases.filter(testCase => testCase.verdict === 'failed').length;
+    const total = testCases.length > 0 ? testCases.length : (testCount ?? 0);
+    const flaky = testCases.filter(testCase => testCase.flaky === true).length;
+    return { passed, failed, skipped: Math.max(0, total - passed - failed), total, ...(flaky > 0 ? { flaky } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+;// CONCATENATED MODULE: ./src/verdict/outcome.ts
+
+
+
+const NAMES_IN_MESSAGE = 3;
+/**
+ * `runCancelled`: the step stopped the remote run after a workflow cancel or at the deadline, so
+ * the words say so instead of "the run goes on".
+ */
+function decideOutcome(wait, started, words, options, runCancelled = false) {
+    const where = started.url ? ` ${(0,untrusted_text/* inline */.mG)(started.url)}` : '';
+    // Where the run is, when the service gives it a page: " See <url>", or nothing.
+    const see = where ? ` See${where}` : '';
+    const at = (text) => (where ? `${text}:${where}` : `${text}.`);
+    const noun = words.testCaseNoun ?? { one: 'test case', many: 'test cases' };
+    const runName = (0,untrusted_text/* inline */.mG)(started.label);
+    if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
+        const counts = countTestCases(wait.last, started.testCount);
+        const waited = (0,duration/* formatDuration */.a)(wait.waitedMs);
+        const after = runCancelled && words.cancelledRun ? words.cancelledRun : words.runGoesOn;
+        const message = wait.kind === 'timed-out'
+            ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
+                at(runCancelled ? after : `${after} (${words.cannotCancel})`)
+            : wait.during === 'start'
+                ? `The workflow was cancelled while ${runName} was being started. ${at(after)}`
+                : `The workflow was cancelled while waiting ${waited} for ${runName}. ${at(after)}`;
+        // After a cancel the run's own status is the honest answer: it is still going, or cancelled.
+        const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus);
+        return { kind: wait.kind, succeeded: false, status, result: '', counts, message, runCancelled };
+    }
+    const report = wait.report;
+    const counts = countTestCases(report, started.testCount);
+    const base = { status: report.status, result: report.result, counts };
+    const verdict = report.verdict ?? 'unknown';
+    const note = report.verdictNote ?? `${runName} ended as ${(0,untrusted_text/* inline */.mG)(report.status)}.`;
+    switch (verdict) {
+        case 'passed':
+            return {
+                ...base,
+                kind: 'passed',
+                succeeded: true,
+                message: counts.passed === undefined
+                    ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, noun)}; the per-test results were not read)`}.`
+                    : `${runName} passed: ${counts.passed} of ${counts.total} ${noun.many} passed${counts.flaky ? ` (${counts.flaky} flaky: failed, then passed on a retry)` : ''}.`
+            };
+        case 'failed': {
+            const failedNames = report.testCases
+                .filter(testCase => testCase.verdict === 'failed')
+                .map(testCase => (0,untrusted_text/* inline */.mG)(testCase.name, 80));
+            const shown = failedNames.slice(0, NAMES_IN_MESSAGE).join(', ');
+            const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : '';
+            const failed = counts.failed !== undefined && counts.failed > 0
+                ? `${counts.failed} of ${counts.total} ${noun.many} failed: ${shown}${more}.`
+                : `${runName} failed.`;
+            return { ...base, kind: 'failed', succeeded: false, message: `${failed}${see}` };
+        }
+        case 'skipped':
+            return options.failOnSkipped
+                ? { ...base, kind: 'skipped', succeeded: false, message: `${note} fail_on_skipped is true.${see}` }
+                : { ...base, kind: 'skipped', succeeded: true, message: note, warning: `${note}${see}` };
+        default:
+            return { ...base, kind: verdict, succeeded: false, message: `${note}${see}` };
+    }
+}
+function plural(count, noun) {
+    return `${count} ${count === 1 ? noun.one : noun.many}`;
+}
+
+// EXTERNAL MODULE: ./src/http/api-error.ts
+var api_error = __webpack_require__(2247);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
+;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
+/**
+ * When to ask the service again. Pure: the poller feeds it what it has seen, it answers with a delay.
+ *
+ * Without progress it starts fast (a short run is noticed within seconds) and lengthens the
+ * interval with the time waited, up to the configured maximum. When the service reports how many test cases have finished,
+ * it estimates when the run will end and polls sparsely while that is far off and densely as it
+ * nears, so a long run costs few requests and is still noticed within seconds of its end.
+ */
+const MIN_POLL_INTERVAL_MS = 2_000;
+/** Without progress, wait this share of the time waited so far: the delay stays a small part of the run. */
+const ELAPSED_SHARE = 0.08;
+/** Far from the expected end, the interval may grow to this multiple of the configured one. */
+const SPARSE_FACTOR = 3;
+/** Poll again after this share of the expected remaining time. */
+const REMAINING_SHARE = 1 / 3;
+/** Past the expected end, back off slowly: the estimate is usually only a little early. */
+const OVERDUE_SHARE = 0.1;
+function nextPollDelay(input) {
+    const { maxIntervalMs, progress, elapsedMs } = input;
+    const min = Math.min(MIN_POLL_INTERVAL_MS, maxIntervalMs);
+    const backoff = clamp(elapsedMs * ELAPSED_SHARE, min, maxIntervalMs);
+    if (progress === undefined || progress.total <= 0 || progress.finished <= 0 || progress.finished >= progress.total) {
+        return backoff;
+    }
+    // Test cases finish at a roughly steady pace: extrapolate the end from the pace so far.
+    const runningFor = Math.max(1, progress.finishedSeenAtMs - progress.runningSinceMs);
+    const expectedEndMs = progress.runningSinceMs + (runningFor * progress.total) / progress.finished;
+    const remainingMs = expectedEndMs - elapsedMs;
+    if (remainingMs > 0)
+        return clamp(remainingMs * REMAINING_SHARE, min, maxIntervalMs * SPARSE_FACTOR);
+    // Later than expected: stay close, backing off as the estimate proves wrong.
+    return clamp(-remainingMs * OVERDUE_SHARE, min, maxIntervalMs);
+}
+function clamp(value, low, high) {
+    return Math.round(Math.min(high, Math.max(low, value)));
+}
+
+;// CONCATENATED MODULE: ./src/wait/poller.ts
+
+
+
+
+
+const HEARTBEAT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * The per-test details are a bonus once the verdict is known: a few bounded retries, then the
+ * verdict is reported without them rather than waiting for the deadline.
+ */
+const DETAILS_BUDGET_MS = 20_000;
+/**
+ * Waits until the run finishes, the deadline passes or the workflow is cancelled; then, for a
+ * finished run, fetches its result once with every detail. Client errors (401, 403, 404, …) end
+ * the wait at once (thrown); anything transient is retried until the deadline.
+ */
+async function waitForRun(options) {
+    const { service, run, clock, signal, log, warn } = options;
+    const name = service.words.name;
+    const random = options.random ?? Math.random;
+    const startedAt = clock.now();
+    const deadline = startedAt + options.timeoutMs;
+    const elapsed = () => clock.now() - startedAt;
+    let last;
+    let lastPollAtMs = 0;
+    let lastLogAtMs = 0;
+    let runningSinceMs;
+    let progress;
+    const unknownStatusesWarned = new Set();
+    const outcome = (kind) => ({ kind, waitedMs: elapsed(), last });
+    /** One request, retried through transient failures, unless the deadline or a cancel comes first. */
+    async function ask(request) {
+        let failures = 0;
+        for (;;) {
+            const remaining = deadline - clock.now();
+            if (remaining <= 0)
+                return 'deadline';
+            try {
+                const report = await abortable(request({ timeoutMs: Math.min(REQUEST_TIMEOUT_MS, remaining) }), signal);
+                if (report === ABORTED)
+                    return 'interrupted';
+                if (failures > 0)
+                    log(`${name} answers again, after ${failures} failed attempt${failures === 1 ? '' : 's'}.`);
+                return report;
+            }
+            catch (error) {
+                if (!(0,retry/* isTransient */.dg)(error))
+                    throw error;
+                failures += 1;
+                const delay = (0,retry/* transientDelayMs */.Yt)(failures, error instanceof api_error/* ApiError */.h ? error.retryAfterMs : undefined, random);
+                if (failures === 1) {
+                    const left = (0,duration/* formatDuration */.a)(Math.max(0, deadline - clock.now()));
+                    warn(`${error.message} Asking again until ${name} answers; the wait ends in ${left}.`);
+                }
+                if ((await sleep(clock, Math.min(delay, Math.max(0, deadline - clock.now())), signal)) === ABORTED) {
+                    return 'interrupted';
+                }
+            }
+        }
+    }
+    /**
+     * The finished run with every detail. A terminal state once seen is kept: an answer that goes
+     * back on it (a stale read: still running, or another result) is asked again, and after a few
+     * tries, or on a client error, the verdict already seen is reported without the details.
+     */
+    async function details(state) {
+        const until = Math.min(deadline, clock.now() + DETAILS_BUDGET_MS);
+        let problem;
+        for (let failures = 1;; failures += 1) {
+            let retryAfterMs;
+            try {
+                const timeoutMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, until - clock.now()));
+                const full = await abortable(service.result(run, { timeoutMs }), signal);
+                if (full === ABORTED)
+                    return 'interrupted';
+                if (full.phase === 'finished' && full.status === state.status && full.verdict === state.verdict)
+                    return full;
+                problem = `it answered ${(0,untrusted_text/* inline */.mG)(full.status)}${full.result ? ` ${(0,untrusted_text/* inline */.mG)(full.result)}` : ''} after ${(0,untrusted_text/* inline */.mG)(state.status)}${state.result ? ` ${(0,untrusted_text/* inline */.mG)(state.result)}` : ''}`;
+            }
+            catch (error) {
+                if (!(error instanceof api_error/* ApiError */.h))
+                    throw error;
+                problem = error.message;
+                if (!(0,retry/* isTransient */.dg)(error))
+                    break;
+                retryAfterMs = error.retryAfterMs;
+            }
+            const delay = (0,retry/* transientDelayMs */.Yt)(failures, retryAfterMs, random);
+            if (clock.now() + delay > until)
+                break;
+            if ((await sleep(clock, delay, signal)) === ABORTED)
+                return 'interrupted';
+        }
+        warn(`Could not read the per-test details of ${run.label} (${problem.replace(/\.$/, '')}); reporting the result ${name} gave: ${(0,untrusted_text/* inline */.mG)(state.status)}${state.result ? ` ${(0,untrusted_text/* inline */.mG)(state.result)}` : ''}.`);
+        return { ...state, detailsMissing: problem };
+    }
+    for (;;) {
+        const delay = nextPollDelay({ elapsedMs: elapsed(), maxIntervalMs: options.maxIntervalMs, progress });
+        const pause = Math.min(delay, deadline - clock.now());
+        if (pause > 0 && (await sleep(clock, pause, signal)) === ABORTED)
+            return outcome('interrupted');
+        if (signal.aborted)
+            return outcome('interrupted');
+        if (clock.now() >= deadline)
+            return outcome('timed-out');
+        const pollStartMs = elapsed();
+        const state = await ask(request => service.poll(run, request));
+        if (state === 'interrupted')
+            return outcome('interrupted');
+        if (state === 'deadline')
+            return outcome('timed-out');
+        const previous = last;
+        last = state;
+        if (!state.statusKnown && !unknownStatusesWarned.has(state.status)) {
+            unknownStatusesWarned.add(state.status);
+            warn(`${name} reports the status ${(0,untrusted_text/* quote */.hD)(state.status)}, which this action does not know; waiting on.`);
+        }
+        if (state.phase === 'finished') {
+            log(`${run.label} is ${(0,untrusted_text/* inline */.mG)(state.status)} after ${(0,duration/* formatDuration */.a)(elapsed())}.`);
+            const full = await details(state);
+            if (full === 'interrupted')
+                return outcome('interrupted');
+            return { kind: 'finished', report: full, waitedMs: elapsed(), last: state };
+        }
+        if (state.phase === 'running' && runningSinceMs === undefined)
+            runningSinceMs = pollStartMs;
+        const finished = countFinished(state);
+        const total = state.testCases.length;
+        if (runningSinceMs !== undefined && total > 0 && finished !== progress?.finished) {
+            progress = { finished, total, finishedSeenAtMs: (lastPollAtMs + pollStartMs) / 2, runningSinceMs };
+        }
+        lastPollAtMs = pollStartMs;
+        const changed = previous === undefined || previous.status !== state.status || (total > 0 && countFinished(previous) !== finished);
+        if (changed || elapsed() - lastLogAtMs >= HEARTBEAT_MS) {
+            lastLogAtMs = elapsed();
+            const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : '';
+            log(`Waiting for ${run.label}: ${(0,untrusted_text/* inline */.mG)(state.status)} after ${(0,duration/* formatDuration */.a)(elapsed())}${tests}.`);
+        }
+    }
+}
+function countFinished(state) {
+    return state.testCases.filter(testCase => testCase.verdict !== 'pending').length;
+}
+const ABORTED = Symbol('aborted');
+function abortable(promise, signal) {
+    if (signal.aborted)
+        return Promise.resolve(ABORTED);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => resolve(ABORTED);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(value => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, error => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+function sleep(clock, ms, signal) {
+    return abortable(clock.sleep(ms), signal);
+}
+
+// EXTERNAL MODULE: ./src/step/log.ts
+var log = __webpack_require__(3424);
+;// CONCATENATED MODULE: ./src/step/finish.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Waiting and its verdict, loaded only when the step waits: a step with `blocking: false` starts
+ * and ends without this code.
+ */
+/** The cancel request to the service, within the runner's grace after a cancel. */
+const CANCEL_TIMEOUT_MS = 5_000;
+async function waitAndReport(started, deps, signal) {
+    const { settings, service, reporters, deadline } = started;
+    if (!settings.blocking) {
+        return (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }));
+    }
+    const waitFor = (run) => waitForRun({
+        service,
+        run,
+        timeoutMs: Math.max(0, deadline - deps.clock.now()),
+        maxIntervalMs: settings.pollIntervalSeconds * 1000,
+        clock: deps.clock,
+        signal,
+        log: log/* log */.R,
+        warn: log/* warn */.i
+    }).catch(async (error) => {
+        // A run was started: the reports say so, whatever ended the wait.
+        await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.stopped?.(run, (0,errors/* messageOf */.b)(error)));
+        throw error;
+    });
+    let run = started.run;
+    const waitStartedAt = deps.clock.now();
+    let wait = await waitFor(run);
+    const earlierAttempts = [];
+    // retry_failed: AI agents miss sometimes; a failed run's failures get up to N more tries.
+    for (let retry = 1; retry <= settings.retryFailed && service.rerunFailed; retry += 1) {
+        if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline)
+            break;
+        const { git, preview, event, octokit } = started;
+        const next = await service.rerunFailed(run, { git, preview, event, octokit, signal });
+        if (next === 'nothing-to-rerun')
+            break;
+        (0,log/* log */.R)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
+        earlierAttempts.push({ label: run.label, url: run.url });
+        run = (0,secrets/* redactSecrets */.f)(next, settings.secrets);
+        const current = run;
+        await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.started?.(current));
+        const earlier = wait.report;
+        const retried = await waitFor(run);
+        wait =
+            retried.kind === 'finished'
+                ? { ...retried, report: mergeAttempts(earlier, retried.report) }
+                : { ...retried, last: retried.last && mergeAttempts(earlier, retried.last) };
+    }
+    // Every attempt's wait counts: "waited" is the step's whole wait.
+    await finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts);
+}
+/** Decides the outcome of a wait, reports it, and ends the step accordingly. */
+async function finish(started, deps, wait, earlierAttempts = []) {
+    const { settings, service, run, reporters } = started;
+    const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings));
+    // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
+    const reported = (0,secrets/* redactSecrets */.f)(wait, settings.secrets);
+    const outcome = decideOutcome(reported, run, service.words, settings, runCancelled);
+    const report = reported.kind === 'finished' ? reported.report : reported.last;
+    const ending = {
+        kind: 'waited',
+        outcome,
+        report,
+        waitedMs: wait.waitedMs,
+        ...(earlierAttempts.length > 0 ? { earlierAttempts } : {})
+    };
+    await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.finished?.(run, ending));
+    if (wait.kind === 'interrupted') {
+        core/* setFailed */.C1(outcome.message);
+        return deps.exit(1);
+    }
+    if (!outcome.succeeded)
+        throw new errors/* ActionError */.l(outcome.message);
+    if (outcome.warning)
+        core/* warning */.$e(outcome.warning);
+    else
+        core/* info */.pq(outcome.message);
+}
+/** Stops the remote run where the service can and the user wants it; true when it did. */
+async function cancelRemoteRun(service, run, settings) {
+    if (!service.cancel || !settings.cancelOnAbort)
+        return false;
+    try {
+        if ((await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })) === 'already-finished')
+            return false;
+        (0,log/* log */.R)(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`);
+        return true;
+    }
+    catch (error) {
+        (0,log/* warn */.i)(`Could not cancel ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
+        return false;
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,212 @@
+export const id = 998;
+export const ids = [998];
+export const modules = {
+
+/***/ 2998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JUNIT_FILE_OUTPUT: () => (/* binding */ JUNIT_FILE_OUTPUT),
+/* harmony export */   junitReporter: () => (/* binding */ junitReporter),
+/* harmony export */   renderJunit: () => (/* binding */ renderJunit),
+/* harmony export */   writeReportFile: () => (/* binding */ writeReportFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3246);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4244);
+/**
+ * A JUnit XML report of a finished wait, for the test-report actions (dorny/test-reporter,
+ * mikepenz/action-junit-report, EnricoMi/publish-unit-test-result-action): one testsuite for the
+ * run, one testcase per test case with its last result. Retries fold into the test case: a test
+ * that failed and then passed has a `flakyFailure` per earlier failure, one that kept failing a
+ * `rerunFailure`. The shape is the Maven Surefire / Jenkins junit-10 schema.
+ */
+
+
+
+
+
+
+
+/** The output that names the file, in every action of this repository. */
+const JUNIT_FILE_OUTPUT = 'junit_file';
+/** Writes the JUnit file when a blocking run's wait ends, and names it in `junit_file`. */
+function junitReporter({ service, git, settings, env }) {
+    return {
+        what: 'the JUnit report',
+        finished: (run, ending) => {
+            if (ending.kind !== 'waited')
+                return;
+            const input = (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)({ words: service.words, started: run, ending, git }, settings.secrets);
+            writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), JUNIT_FILE_OUTPUT);
+        }
+    };
+}
+/**
+ * Writes a report file under RUNNER_TEMP and names it in `output`. Best effort, like the results
+ * file: a full disk costs a warning and an empty output, never the outcome.
+ */
+function writeReportFile(env, name, content, output) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), name);
+    let written = '';
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, content);
+        written = path;
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write ${path}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .b)(error))}`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(output, written);
+}
+/** The report as XML. Pure. */
+function renderJunit({ words, started, ending, git }) {
+    const suite = started.plan ? `${words.name}: ${started.plan.name}` : started.label;
+    const testCases = ending.report?.testCases ?? [];
+    const cases = testCases.map(testCase => testCaseElement(testCase, suite));
+    const runLevel = runLevelProblem(ending.outcome, testCases);
+    if (runLevel)
+        cases.push(runTestCase(started, suite, runLevel));
+    const count = (verdicts) => testCases.filter(testCase => verdicts.includes(testCase.verdict)).length;
+    const totals = {
+        tests: testCases.length + (runLevel ? 1 : 0),
+        failures: count(['failed']) + (runLevel?.element === 'failure' ? 1 : 0),
+        errors: count(['errored']) + (runLevel?.element === 'error' ? 1 : 0),
+        skipped: count(['skipped', 'pending'])
+    };
+    const time = seconds(ending.waitedMs);
+    const counts = `tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${time}"`;
+    const properties = suiteProperties(started, ending, git);
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${attribute(words.name)}" ${counts}>`,
+        `  <testsuite name="${attribute(suite)}" ${counts} id="${attribute(started.id)}"${started.url ? ` url="${attribute(started.url)}"` : ''}>`,
+        '    <properties>',
+        ...properties.map(([name, value]) => `      <property name="${attribute(name)}" value="${attribute(value)}"/>`),
+        '    </properties>',
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+        ''
+    ].join('\n');
+}
+function suiteProperties(started, ending, git) {
+    const properties = [
+        ['run_id', started.id],
+        ['run_url', started.url],
+        ['outcome', ending.outcome.kind],
+        ['status', ending.outcome.status]
+    ];
+    if (started.plan)
+        properties.push([started.plan.label.toLowerCase().replace(/\W+/g, '_'), started.plan.name]);
+    if (git.commitHash)
+        properties.push(['commit', git.commitHash]);
+    if (git.branch)
+        properties.push(['branch', git.branch]);
+    for (const url of started.testedUrls)
+        properties.push(['tested_url', url]);
+    const flaky = (ending.report?.testCases ?? []).filter(testCase => testCase.flaky).length;
+    if (flaky > 0)
+        properties.push(['flaky_count', String(flaky)]);
+    for (const attempt of ending.earlierAttempts ?? [])
+        properties.push(['earlier_run', attempt.url]);
+    return properties;
+}
+function testCaseElement(testCase, suite) {
+    const time = testCase.durationMs !== undefined ? ` time="${seconds(testCase.durationMs)}"` : '';
+    const open = `    <testcase name="${attribute(testCase.name)}" classname="${attribute(suite)}"${time}`;
+    const children = [];
+    const message = testCase.summary ?? testCase.resultWord ?? '';
+    const type = testCase.cause?.code ?? testCase.resultWord ?? testCase.verdict.toUpperCase();
+    switch (testCase.verdict) {
+        case 'failed':
+        case 'errored': {
+            const element = testCase.verdict === 'failed' ? 'failure' : 'error';
+            children.push(`      <${element} message="${attribute(message || 'Failed')}" type="${attribute(type)}">${text(failureBody(testCase))}</${element}>`);
+            break;
+        }
+        case 'skipped':
+            children.push(`      <skipped${message ? ` message="${attribute(message)}"` : ''}/>`);
+            break;
+        case 'pending':
+            children.push('      <skipped message="Unfinished when the step stopped waiting"/>');
+            break;
+        case 'passed':
+            break;
+    }
+    // Earlier attempts of this step: failures a retry cleared, or that it did not.
+    const rerun = testCase.flaky ? 'flakyFailure' : testCase.verdict === 'passed' ? undefined : 'rerunFailure';
+    if (rerun) {
+        for (const failure of testCase.earlierFailures ?? []) {
+            const failureMessage = failure.summary ? ` message="${attribute(failure.summary)}"` : '';
+            children.push(`      <${rerun}${failureMessage} type="${attribute(failure.code ?? 'FAILED')}"/>`);
+        }
+    }
+    if (testCase.url)
+        children.push(`      <system-out>${text(`Result: ${testCase.url}`)}</system-out>`);
+    return children.length === 0 ? `${open}/>` : `${open}>\n${children.join('\n')}\n    </testcase>`;
+}
+/** The summary, each detail, and the pages, as the failure's body. */
+function failureBody(testCase) {
+    const parts = [];
+    if (testCase.summary)
+        parts.push(testCase.summary);
+    for (const detail of testCase.details)
+        parts.push(`${detail.label}: ${detail.text}`);
+    if (testCase.cause)
+        parts.push(`Cause: ${testCase.cause.kind} (${testCase.cause.code})`);
+    if (testCase.url)
+        parts.push(`Result: ${testCase.url}`);
+    for (const page of testCase.links ?? [])
+        parts.push(`${page.label}: ${page.url}`);
+    return parts.join('\n\n');
+}
+/**
+ * A failed step whose test cases show no failure (an error, a timeout, a cancel) gets one
+ * testcase for the run itself, so a report reader does not show it green.
+ */
+function runLevelProblem(outcome, testCases) {
+    if (outcome.succeeded)
+        return undefined;
+    if (testCases.some(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored'))
+        return undefined;
+    const element = outcome.kind === 'failed' || outcome.kind === 'skipped' || outcome.kind === 'unknown' ? 'failure' : 'error';
+    return { element, message: outcome.message, type: outcome.status || outcome.kind };
+}
+function runTestCase(started, suite, problem) {
+    return [
+        `    <testcase name="${attribute(started.label)}" classname="${attribute(suite)}">`,
+        `      <${problem.element} message="${attribute(problem.message)}" type="${attribute(problem.type)}">${text(problem.message)}</${problem.element}>`,
+        '    </testcase>'
+    ].join('\n');
+}
+/** Milliseconds as the schema's seconds: "187.000". */
+function seconds(ms) {
+    return (Math.max(0, ms) / 1000).toFixed(3);
+}
+/** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF). */
+const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+function text(value) {
+    return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** An attribute value: quotes and line breaks escaped too, so a reader keeps them as they were. */
+function attribute(value) {
+    return text(value)
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;')
+        .replace(/\n/g, '&#10;')
+        .replace(/\r/g, '&#13;')
+        .replace(/\t/g, '&#9;');
+}
+
+
+/***/ })
+
+};
