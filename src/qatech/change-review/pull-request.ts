@@ -1,5 +1,6 @@
 import type { EventPayload } from '../../context/event.js'
 import type { GitContext } from '../../context/git-context.js'
+import { pullRequestOfPayload } from '../../context/pull-request.js'
 import type { Octokit } from '../../github/octokit.js'
 import { statusOf } from '../../github/octokit.js'
 import { findPullRequestForCommit } from '../../github/pull-for-commit.js'
@@ -35,7 +36,8 @@ export async function resolvePullRequest(sources: PullRequestSources): Promise<R
   if (sources.prUrl !== undefined) return describe(sources.prUrl)
   const payload = sources.event?.payload ?? {}
   const fromEvent =
-    nonEmptyString(asRecord(payload.pull_request).html_url) ??
+    nonEmptyString(pullRequestOfPayload(payload)?.url) ??
+    // A comment on a pull request (issue_comment) names it as an issue.
     nonEmptyString(asRecord(asRecord(payload.issue).pull_request).html_url)
   if (fromEvent !== undefined) return describe(fromEvent)
   return findForCommit(sources)
