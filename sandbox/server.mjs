@@ -15,11 +15,13 @@
  *   PUT  /__sandbox/scenario   merge a scenario (JSON body)
  *   GET  /__sandbox/requests   every request received so far
  *
- * CLI: node sandbox/server.mjs [--port 4010] [--result PASSED|FAILED|SKIPPED] [--duration-ms 5000]
+ * Command line: sandbox/cli.mjs (npm run sandbox; --help lists the options). Other routes, each in
+ * its own module beside this file: the GitHub REST API (github.mjs), QA.tech's chat and change
+ * review (chat.mjs), tester.army under /testerarmy/api (testerarmy.mjs), preview sites under
+ * /preview/<name>/ (preview.mjs).
  */
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { chatDefaults, createChatRoutes } from './chat.mjs'
 import { createGithubRoutes, githubDefaults } from './github.mjs'
@@ -506,37 +508,4 @@ export function send(res, status, body, headers = {}) {
 export function sendRaw(res, status, text, contentType, headers = {}) {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
-}
-
-function cliOptions(argv) {
-  const options = { port: 4010, scenario: { run: {} } }
-  for (let index = 0; index < argv.length; index += 2) {
-    const [flag, value] = [argv[index], argv[index + 1]]
-    if (flag === '--port') options.port = Number(value)
-    else if (flag === '--result') options.scenario.run.result = value
-    else if (flag === '--status') options.scenario.run.finalStatus = value
-    else if (flag === '--duration-ms') options.scenario.run.durationMs = Number(value)
-    else throw new Error(`unknown option ${flag}; see the comment at the top of sandbox/server.mjs`)
-  }
-  if (options.scenario.run.result === 'FAILED') {
-    options.scenario.run.testCases = [
-      { name: 'Add an item to the cart', result: 'PASSED' },
-      {
-        name: 'Pay with a card',
-        result: 'FAILED',
-        resultTitle: 'The pay button does nothing',
-        evaluationThought: 'After clicking Pay, no request was sent and the page did not change.'
-      }
-    ]
-  }
-  return options
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sandbox = await startSandbox(cliOptions(process.argv.slice(2)))
-  // --port 0 picks a free port; this line says which.
-  console.log(`QA.tech sandbox listening on ${sandbox.url} (API token: ${SANDBOX_TOKEN})`)
-  const stop = () => sandbox.close().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }
