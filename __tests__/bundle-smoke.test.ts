@@ -133,7 +133,7 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/i
     expect(result.code).toBe(1)
     expect(sandbox.requests).toEqual([])
     expect(result.stdout.split('\n').filter(line => line.startsWith('::error::'))).toEqual([
-      expect.stringMatching(/^::error::api_token is empty: pass your QA.tech project API key/)
+      expect.stringMatching(/^::error::api_token is empty: pass your QA.tech API key/)
     ])
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
   })

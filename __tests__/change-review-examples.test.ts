@@ -58,9 +58,16 @@ describe('change-review/action.yml', () => {
     for (const output of Object.values(action.outputs)) expect(output.description?.length).toBeGreaterThan(20)
   })
 
-  it('declares the outputs the service sets, the results file and the preflight', () => {
+  it('declares the outputs the service sets, the results, report files and the preflight', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      [...Object.values(Outputs), 'results_file', 'preflight_status', 'preflight_seconds'].sort()
+      [
+        ...Object.values(Outputs),
+        'results_file',
+        'junit_file',
+        'ctrf_file',
+        'preflight_status',
+        'preflight_seconds'
+      ].sort()
     )
   })
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import * as prettier from 'prettier'
-import { renderAgentMarkdown, type AgentMarkdownOptions } from '../src/qatech/change-review/review-markdown.js'
+import { renderAgentMarkdown, type AgentMarkdownOptions } from '../src/report/agent-markdown.js'
 
 const options: AgentMarkdownOptions = {
   maxBytes: 100_000,

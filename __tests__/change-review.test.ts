@@ -323,6 +323,18 @@ describe('change review: waiting (blocking)', () => {
     expect(file.started).toMatchObject({ shortId: 'chat_sbx001', source: 'api' })
     expect(file.gitContext).toMatchObject({ branch: 'changes', commitMessage: HEAD_MESSAGE })
     expect(file.outcome).toMatchObject({ status: 'COMPLETED', succeeded: true })
+    // The review itself, in the job summary under the action's own heading.
+    expect(result.summary).toContain('### Review by QA.tech')
+    expect(result.summary).toContain('- ✅ Checkout works')
+    expect(result.summary).not.toContain('The test cases')
+  })
+
+  it('a hostile review cannot inject markup into the summary', async () => {
+    const text = '<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n```\nunclosed fence'
+    const result = await wait({ chat: { replies: [{ status: 'COMPLETED', text }] } })
+    expect(result.code).toBe(0)
+    expect(result.summary).not.toMatch(/<script|<img/i)
+    expect(result.summary).toContain('### Review by QA.tech')
   })
 
   it.each([
@@ -380,7 +392,7 @@ describe('change review: waiting (blocking)', () => {
       )
     ])
     expect(result.outputs).toMatchObject({ chat_status: 'TIMED_OUT', chat_response: 'Still checking the coupon flow' })
-    expect(result.summary).toMatch(/^## ⏱️ QA.tech: timed out waiting for the run/)
+    expect(result.summary).toMatch(/^## ⏱️ QA.tech: timed out waiting for the change review/)
   })
 
   it('a workflow cancel stops at once, reports, and leaves chat_status at what the review was', async () => {
@@ -431,16 +443,16 @@ describe('change review: waiting (blocking)', () => {
     expect(commandLines(result.stdout, 'error')).toEqual([
       expect.stringMatching(/^::error::QA.tech could not find change review chat_sbx001 \(HTTP 404: Not found\)/)
     ])
-    expect(result.summary).toMatch(/^## ⚠️ QA.tech: the step stopped waiting for the run/)
+    expect(result.summary).toMatch(/^## ⚠️ QA.tech: the step stopped waiting for the change review/)
   })
 
   it('the summary names the pull request, links the review and says how it ended', async () => {
     const result = await wait({})
-    expect(result.summary).toMatch(/^## ✅ QA.tech: the run passed\n/)
+    expect(result.summary).toMatch(/^## ✅ QA.tech: the change review passed\n/)
     const lines = result.summary.split('\n')
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^\*\*Pull request:\*\* Codertocat\/Hello\\?-World\\#2 · \[Open run chat\\_sbx001 in QA.tech\]\(http:\/\/127\.0\.0\.1:\d+\/p\/sandbox-project\/chat\/chat_sbx001\)/
+        /^\*\*Pull request:\*\* Codertocat\/Hello\\?-World\\#2 · \[Open change review chat\\_sbx001 in QA.tech\]\(http:\/\/127\.0\.0\.1:\d+\/p\/sandbox-project\/chat\/chat_sbx001\)/
       )
     )
     expect(lines).toContainEqual(expect.stringContaining(`**Tested on:** [${PREVIEW}](${PREVIEW}/)`))
@@ -459,7 +471,7 @@ describe('change review: not blocking', () => {
       preflight_seconds: ''
     })
     expect(polls()).toEqual([])
-    expect(result.summary).toMatch(/^## ▶️ QA.tech run started/)
+    expect(result.summary).toMatch(/^## ▶️ QA.tech change review started/)
   })
 })
 
@@ -616,7 +628,7 @@ describe('change review: Vercel deployment_status', () => {
     expect(qatechRequests()).toEqual([])
     expect(commandLines(result.stdout, 'notice')).toEqual([
       expect.stringMatching(
-        /^::notice::The deployment's state is "in_progress", not "success".* No QA.tech run was started\.$/
+        /^::notice::The deployment's state is "in_progress", not "success".* No QA.tech change review was started\.$/
       )
     ])
   })

@@ -11,6 +11,7 @@ import { Ajv } from 'ajv'
 import { validateXML } from 'xmllint-wasm'
 import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 import { lazyOctokit } from '../src/github/octokit.js'
+import { changeReviewAction } from '../src/qatech/change-review/action.js'
 import { examplePayload } from './fixtures/payloads.js'
 import {
   cleanUpRun,
@@ -228,5 +229,37 @@ describe('test-report files, in process', () => {
       status: 'passed',
       flaky: true
     })
+  })
+})
+
+describe('every action reports where people look', () => {
+  it('a change review sets its commit status and its pull-request comment too', async () => {
+    reset()
+    const result = await runInProcess({
+      clock,
+      action: changeReviewAction,
+      actionFolder: 'change-review',
+      eventName: 'pull_request',
+      payload: payload(),
+      inputs: {
+        api_token: SANDBOX_TOKEN,
+        api_url: sandbox.url,
+        blocking: 'true',
+        preflight: 'off',
+        applications_config: JSON.stringify({
+          applications: { app_web: { environment: { url: 'https://preview-2.example.com' } } }
+        }),
+        commit_status: 'true',
+        pr_comment: 'always'
+      },
+      env: { GITHUB_API_URL: sandbox.url }
+    })
+    results.push(result)
+    expect(warnings(result.stdout).filter(line => /comment|status/.test(line))).toEqual([])
+    expect(result.code).toBe(0)
+    const [latest] = await statuses()
+    expect(latest).toMatchObject({ state: 'success', context: 'QA.tech / change review' })
+    const [comment] = await comments()
+    expect(comment?.body).toMatch(/QA.tech/)
   })
 })

@@ -59,7 +59,7 @@ describe('parseSettings', () => {
 
   it('explains an empty token, differently for fork pull requests and Dependabot', async () => {
     const [plain] = await problemsOf({ api_token: '' })
-    expect(plain).toMatch(/^api_token is empty: pass your QA.tech project API key/)
+    expect(plain).toMatch(/^api_token is empty: pass your QA.tech API key/)
     const [fork] = await problemsOf(
       { api_token: '' },
       { eventName: 'pull_request', isForkPullRequest: true, isDependabot: false }

@@ -12,13 +12,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _context_pull_request_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8608);
 /* harmony import */ var _github_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6645);
 /* harmony import */ var _github_pull_for_commit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3438);
 /* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7110);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
-/* harmony import */ var _util_records_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9378);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17);
 /* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4244);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4244);
 /* harmony import */ var _comment_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9065);
 /* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4810);
 /**
@@ -146,14 +146,14 @@ function findJobComment(client, repository, pullRequestNumber, identity, key) {
 async function findPullRequest({ event, git }, client) {
     const repository = (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNames */ .L0)(git.repository);
     if (PULL_REQUEST_EVENTS.has(event.name)) {
-        const fromEvent = payloadPullRequest(event.payload);
+        const fromEvent = (0,_context_pull_request_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestOfPayload */ .w)(event.payload);
         if (!fromEvent)
             return undefined;
         try {
             return await (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .readPullRequest */ .DQ)(client, repository, fromEvent.number);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not read pull request #${fromEvent.number}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .b)(error))}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not read pull request #${fromEvent.number}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .messageOf */ .b)(error))}`);
             return fromEvent;
         }
     }
@@ -161,25 +161,6 @@ async function findPullRequest({ event, git }, client) {
         return (0,_github_pull_for_commit_js__WEBPACK_IMPORTED_MODULE_2__/* .findPullRequestForCommit */ .g)(client, git.repository, git.commitHash);
     }
     return undefined;
-}
-/** The pull request as the event describes it (its head as it was when the event fired). */
-function payloadPullRequest(payload) {
-    const pull = (0,_util_records_js__WEBPACK_IMPORTED_MODULE_9__/* .asRecord */ .qY)(payload.pull_request);
-    const head = (0,_util_records_js__WEBPACK_IMPORTED_MODULE_9__/* .asRecord */ .qY)(pull.head);
-    const number = typeof pull.number === 'number' ? pull.number : payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number))
-        return undefined;
-    const text = (value) => (typeof value === 'string' ? value : '');
-    return {
-        number,
-        url: text(pull.html_url),
-        title: text(pull.title),
-        body: text(pull.body),
-        state: text(pull.state),
-        headRef: text(head.ref),
-        headSha: text(head.sha),
-        baseRef: text((0,_util_records_js__WEBPACK_IMPORTED_MODULE_9__/* .asRecord */ .qY)(pull.base).ref)
-    };
 }
 /** The pull request's head now: a run takes minutes, and a push may have come meanwhile. */
 async function currentHead(target) {

@@ -109,7 +109,9 @@ function statusContextOf(settings, words, plan, matrix) {
     if (settings.statusContext)
         return settings.statusContext;
     const { leg } = (0,_comment_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .matrixLeg */ .QD)(matrix);
-    const name = [words.name, plan?.name].filter(Boolean).join(' / ');
+    // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
+    // a service without plans starts, "QA.tech / change review" (never the pull request's name).
+    const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ');
     return shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
 }
 /** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */

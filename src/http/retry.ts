@@ -57,7 +57,7 @@ export async function readWithRetry<T>(
     } catch (error) {
       if (!isTransient(error) || failures >= READ_ATTEMPTS) throw error
       const delay = transientDelayMs(failures, error instanceof ApiError ? error.retryAfterMs : undefined, random)
-      if (clock.now() + delay > deadline) throw error
+      if (clock.now() + delay >= deadline) throw error
       if (failures === 1) warn(`${(error as Error).message} Asking again.`)
       await clock.sleep(delay)
     }

@@ -25,7 +25,7 @@ export async function startWithRetry<T>(
       return await start()
     } catch (error) {
       const delay = retryDelay(error, unreachableFailures, retryAfterWaits)
-      if (delay === undefined || !(error instanceof ApiError) || clock.now() + delay > deadline) throw error
+      if (delay === undefined || !(error instanceof ApiError) || clock.now() + delay >= deadline) throw error
       if (error.kind === 'unreachable') unreachableFailures += 1
       else retryAfterWaits += 1
       onRetry(`${error.message} Trying again in ${formatDuration(delay)}.`)

@@ -13,7 +13,13 @@ const ENDPOINT_PATH = /(^|\/)(v1\/)?(runs?|chat|applications)(\/.*)?$|\/api\/pro
  * without `/api/projects/…`) means the current API, with a notice; an endpoint path pasted into
  * it is a problem, said before anything is sent — never a 404 blamed on the test plan.
  */
-export function readQaTechApiUrl(value: string | undefined, problems: string[], notices: string[]): string {
+export function readQaTechApiUrl(
+  value: string | undefined,
+  problems: string[],
+  notices: string[],
+  /** The endpoint the action calls, for the message: `/v1/run`. */
+  endpoint = '/v1/run'
+): string {
   if (value === undefined) return DEFAULT_API_URL
   const base = readApiUrl(Inputs.ApiUrl, value, DEFAULT_API_URL, problems)
   let url: URL
@@ -31,7 +37,7 @@ export function readQaTechApiUrl(value: string | undefined, problems: string[], 
   const path = url.pathname.replace(/\/+$/, '')
   if (ENDPOINT_PATH.test(path)) {
     problems.push(
-      `${Inputs.ApiUrl} ${quote(value)} names an endpoint (${quote(path)}), not the API's base URL: use ${url.origin} (the action adds /v1/run itself), or remove api_url for ${DEFAULT_API_URL}.`
+      `${Inputs.ApiUrl} ${quote(value)} names an endpoint (${quote(path)}), not the API's base URL: use ${url.origin} (the action adds ${endpoint} itself), or remove api_url for ${DEFAULT_API_URL}.`
     )
   }
   return base

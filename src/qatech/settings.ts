@@ -1,5 +1,4 @@
 import { readCommonSettings, type CommonSettings } from '../inputs/common-settings.js'
-import { checkHttpUrl } from '../inputs/checks.js'
 import {
   checkSingleLine,
   optionalInputs,
@@ -8,25 +7,22 @@ import {
   type EventHints,
   type InputReader
 } from '../inputs/read.js'
-import { parseJsonOrYaml } from '../inputs/structured-text.js'
 import { ActionError } from '../util/errors.js'
 import { quote } from '../util/untrusted-text.js'
-import { withoutUndefined } from '../util/records.js'
 import { readApplicationsConfig, readNotifications } from './config-inputs.js'
 import { Inputs } from './names.js'
 import { readQaTechApiUrl } from './api-url.js'
+import {
+  describeShorthand,
+  emptyTokenMessage,
+  parseConfig,
+  readShorthand,
+  type ApplicationShorthand
+} from './inputs.js'
 import { checkShortId, hasShortIdPrefix, ShortIdPrefixes } from './short-id.js'
 import type { ApplicationOverride, NotificationOverride } from './types.js'
 
-/** The shorthand inputs for one application: `application_short_id` and its companions. */
-export interface ApplicationShorthand {
-  /** Absent: the application is looked up (a project with exactly one application). */
-  readonly applicationShortId?: string
-  readonly environmentUrl?: string
-  readonly environmentName?: string
-  readonly environmentShortId?: string
-  readonly devicePresetShortId?: string
-}
+export type { ApplicationShorthand } from './inputs.js'
 
 /** Everything a QA.tech test-plan run was asked to do, validated. Nothing else reads the inputs. */
 export interface Settings extends CommonSettings {
@@ -146,23 +142,6 @@ function readProject(
   return shortId
 }
 
-function emptyTokenMessage(hints: EventHints): string {
-  const secretHint =
-    'pass your QA.tech project API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }} (QA.tech: Settings → Integrations → API)'
-  if (hints.isForkPullRequest) {
-    return (
-      'api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks. ' +
-      'Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), ' +
-      'or test fork pull requests from a separate workflow_run workflow after a maintainer has reviewed them; ' +
-      'do not use pull_request_target to run code from a fork with your secrets.'
-    )
-  }
-  if (hints.isDependabot) {
-    return `api_token is empty: workflows run by Dependabot only see Dependabot secrets. Add the key under Settings → Secrets → Dependabot, or ${secretHint}.`
-  }
-  return `api_token is empty: ${secretHint}. If it is set, check that the secret exists in this repository or environment.`
-}
-
 /**
  * `test_case_ids` as people write it: ids separated by newlines, commas or spaces, or a YAML or
  * JSON list of them. Anything else is one problem, before any request.
@@ -186,63 +165,4 @@ async function readTestCaseIds(text: string | undefined, problems: string[]): Pr
     return []
   }
   return splitList(ids.join('\n'))
-}
-
-async function parseConfig(name: string, text: string, problems: string[]): Promise<unknown> {
-  try {
-    return await parseJsonOrYaml(name, text)
-  } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error))
-    return undefined
-  }
-}
-
-function readShorthand(
-  input: (name: string) => string | undefined,
-  problems: string[]
-): ApplicationShorthand | undefined {
-  const shorthand = withoutUndefined({
-    applicationShortId: checkShortId(
-      Inputs.ApplicationShortId,
-      input(Inputs.ApplicationShortId),
-      ShortIdPrefixes.application,
-      problems
-    ),
-    environmentUrl: input(Inputs.EnvironmentUrl),
-    environmentName: input(Inputs.EnvironmentName),
-    environmentShortId: checkShortId(
-      Inputs.EnvironmentShortId,
-      input(Inputs.EnvironmentShortId),
-      ShortIdPrefixes.environment,
-      problems
-    ),
-    devicePresetShortId: checkShortId(
-      Inputs.DevicePresetShortId,
-      input(Inputs.DevicePresetShortId),
-      ShortIdPrefixes.devicePreset,
-      problems
-    )
-  })
-  if (Object.keys(shorthand).length === 0) return undefined
-  if (shorthand.environmentUrl !== undefined) checkHttpUrl(Inputs.EnvironmentUrl, shorthand.environmentUrl, problems)
-  if (shorthand.environmentUrl !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(
-      `${Inputs.EnvironmentUrl} and ${Inputs.EnvironmentShortId} exclude each other: test a new URL or an existing environment, not both.`
-    )
-  }
-  if (shorthand.environmentName !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(
-      `${Inputs.EnvironmentName} names a new environment for ${Inputs.EnvironmentUrl}; it cannot rename ${Inputs.EnvironmentShortId}.`
-    )
-  }
-  return shorthand
-}
-
-function describeShorthand(shorthand: ApplicationShorthand): string {
-  const names: string[] = []
-  if (shorthand.environmentUrl !== undefined) names.push(Inputs.EnvironmentUrl)
-  if (shorthand.environmentName !== undefined) names.push(Inputs.EnvironmentName)
-  if (shorthand.environmentShortId !== undefined) names.push(Inputs.EnvironmentShortId)
-  if (shorthand.devicePresetShortId !== undefined) names.push(Inputs.DevicePresetShortId)
-  return names.join(', ')
 }

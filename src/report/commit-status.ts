@@ -29,13 +29,15 @@ const MAX_CONTEXT_NAME = 100
  */
 export function statusContextOf(
   settings: Pick<CommonSettings, 'statusContext'>,
-  words: Pick<ServiceWords, 'name'>,
+  words: Pick<ServiceWords, 'name' | 'runNoun'>,
   plan: StartedRun['plan'],
   matrix: string | undefined
 ): string {
   if (settings.statusContext) return settings.statusContext
   const { leg } = matrixLeg(matrix)
-  const name = [words.name, plan?.name].filter(Boolean).join(' / ')
+  // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
+  // a service without plans starts, "QA.tech / change review" (never the pull request's name).
+  const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ')
   return shorten(inline(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME)
 }
 

@@ -4,6 +4,7 @@ import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import type { Outcome } from '../service/model.js'
+import { renderAgentMarkdown } from './agent-markdown.js'
 import { byteLength, cell, htmlText, link, paragraph, safeUrl } from './markdown.js'
 
 /** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
@@ -44,10 +45,10 @@ enum Detail {
  */
 export function renderSummary(input: SummaryInput, budgetBytes = SUMMARY_BUDGET_BYTES): string {
   for (const level of [Detail.Full, Detail.NoPassingRows]) {
-    const text = assemble(blocks(input, level), budgetBytes, input)
+    const text = assemble(blocks(input, level, budgetBytes), budgetBytes, input)
     if (text !== undefined) return text
   }
-  return assemble(blocks(input, Detail.Trimmed), budgetBytes, input, true) ?? ''
+  return assemble(blocks(input, Detail.Trimmed, budgetBytes), budgetBytes, input, true) ?? ''
 }
 
 interface Block {
@@ -104,10 +105,25 @@ const FAILURES_SHOWN_OPEN = 3
 const VERDICT_ORDER: Record<string, number> = { failed: 0, passed: 2 }
 const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdict] ?? 1
 
-function blocks(input: SummaryInput, level: Detail): Block[] {
+/** The agent's text may take up to this share of the budget; the rest is for everything else. */
+const NARRATIVE_SHARE = 0.5
+const NARRATIVE_MAX_BYTES = 200_000
+
+function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[] {
   const out: Block[] = [{ text: header(input), essential: true }]
   const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b))
-  if (input.outcome) out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true })
+  const narrative = input.report?.narrative
+  // A review has its text and no test cases: counts of none would say nothing.
+  const counted = testCases.length > 0 || narrative === undefined
+  if (input.outcome && counted) out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true })
+  if (narrative) {
+    const markdown = renderAgentMarkdown(narrative.markdown, {
+      maxBytes: Math.min(NARRATIVE_MAX_BYTES, Math.floor(budgetBytes * NARRATIVE_SHARE)),
+      fullTextUrl: input.started.url,
+      fullTextLabel: `Read all of it in ${input.words.name}`
+    })
+    out.push({ text: `\n### ${cell(narrative.title)}\n\n${markdown}\n`, essential: true })
+  }
 
   if (testCases.length > 0) {
     const noun = nounOf(input.words)
@@ -154,8 +170,11 @@ function blocks(input: SummaryInput, level: Detail): Block[] {
 function title(input: SummaryInput): string {
   const { outcome } = input
   const name = input.words.name
+  const run = input.words.runNoun ?? 'run'
   if (!outcome) {
-    return input.problem !== undefined ? `⚠️ ${name}: the step stopped waiting for the run` : `▶️ ${name} run started`
+    return input.problem !== undefined
+      ? `⚠️ ${name}: the step stopped waiting for the ${run}`
+      : `▶️ ${name} ${run} started`
   }
   const { passed, failed, total } = outcome.counts
   switch (outcome.kind) {
@@ -163,24 +182,24 @@ function title(input: SummaryInput): string {
       const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : ''
       return passed !== undefined
         ? `✅ ${name}: all ${total} ${nounOf(input.words).many} passed${flaky}`
-        : `✅ ${name}: the run passed`
+        : `✅ ${name}: the ${run} passed`
     }
     case 'failed':
       return failed !== undefined && failed > 0
         ? `❌ ${name}: ${failed} of ${total} ${nounOf(input.words).many} failed`
-        : `❌ ${name}: the run failed`
+        : `❌ ${name}: the ${run} failed`
     case 'skipped':
-      return `⚠️ ${name}: the run was skipped`
+      return `⚠️ ${name}: the ${run} was skipped`
     case 'errored':
-      return `❌ ${name} could not complete the run`
+      return `❌ ${name} could not complete the ${run}`
     case 'cancelled':
-      return `🚫 ${name}: the run was cancelled in ${name}`
+      return `🚫 ${name}: the ${run} was cancelled in ${name}`
     case 'timed-out':
-      return `⏱️ ${name}: timed out waiting for the run`
+      return `⏱️ ${name}: timed out waiting for the ${run}`
     case 'interrupted':
       return `🛑 ${name}: the workflow was cancelled while waiting`
     case 'unknown':
-      return `❌ ${name}: the run completed as ${cell(outcome.result)}`
+      return `❌ ${name}: the ${run} completed as ${cell(outcome.result)}`
   }
 }
 
@@ -190,8 +209,8 @@ function header(input: SummaryInput): string {
   const plan = started.plan ? `**${started.plan.label}:** ${cell(started.plan.name)} · ` : ''
   // A run without a page (tester.army has none) is named, not shown as a link that goes nowhere.
   const openRun = safeUrl(started.url)
-    ? link(`Open run ${cell(started.id)} in ${words.name}`, started.url)
-    : `**Run:** ${cell(started.id)}`
+    ? link(`Open ${words.runNoun ?? 'run'} ${cell(started.id)} in ${words.name}`, started.url)
+    : `**${capitalized(words.runNoun ?? 'run')}:** ${cell(started.id)}`
   meta.push(`${plan}${openRun}`)
   const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : ''
   const branch = git.branch ? ` on ${code(git.branch)}` : ''
@@ -237,6 +256,10 @@ function countsTable(outcome: Outcome, noun: { readonly one: string; readonly ma
     return `\n${tests} ${noun.many}: the per-test results were not read.\n`
   }
   return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} ${total === 1 ? noun.one : noun.many}\n`
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
 
 /** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */

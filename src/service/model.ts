@@ -92,6 +92,15 @@ export interface RunReport {
   readonly testCasesUnread?: boolean
   /** How long the run took, when the service says. */
   readonly durationMs?: number
+  /** What the service's agent wrote (a change review), shown under the summary's heading. */
+  readonly narrative?: Narrative
+}
+
+/** Text an agent wrote for people to read: untrusted markdown, rendered through report/agent-markdown.ts. */
+export interface Narrative {
+  /** What the text is, as a heading: "Review by QA.tech", or "… (unfinished)". */
+  readonly title: string
+  readonly markdown: string
 }
 
 /** A run the service has started. */

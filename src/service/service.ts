@@ -85,6 +85,8 @@ export interface ServiceWords {
   readonly cancelledRun?: string
   /** How files about a run are named: `<prefix>-<run>.json`. */
   readonly filePrefix: string
+  /** What the step starts, for headings: "run" (the default), "change review". */
+  readonly runNoun?: string
   /** What a test case is called, one and many: "test case" (the default), or "run" for tester.army. */
   readonly testCaseNoun?: { readonly one: string; readonly many: string }
   /**

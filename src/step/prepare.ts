@@ -59,7 +59,7 @@ export async function prepare<S extends CommonSettings>(
 }
 
 function skip(service: Service, reason: string): undefined {
-  core.notice(`${reason} No ${service.words.name} run was started.`)
+  core.notice(`${reason} No ${service.words.name} ${service.words.runNoun ?? 'run'} was started.`)
   try {
     for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
   } catch (error) {

@@ -20,7 +20,12 @@ export const Inputs = {
   PollIntervalSeconds: CommonInputs.PollIntervalSeconds,
   JobSummary: CommonInputs.JobSummary,
   Preflight: CommonInputs.Preflight,
-  PreflightTimeoutSeconds: CommonInputs.PreflightTimeoutSeconds
+  PreflightTimeoutSeconds: CommonInputs.PreflightTimeoutSeconds,
+  PrComment: CommonInputs.PrComment,
+  CommentKey: CommonInputs.CommentKey,
+  JobMatrix: CommonInputs.JobMatrix,
+  CommitStatus: CommonInputs.CommitStatus,
+  StatusContext: CommonInputs.StatusContext
 } as const
 
 /** Output names, exactly as in change-review/action.yml (and QAdottech/run-action/change-review). */

@@ -1,25 +1,7 @@
-import type { RunReport, StartedRun, Verdict } from '../../service/model.js'
+import type { Narrative, RunReport, StartedRun, Verdict } from '../../service/model.js'
 import type { ChatMessage, Conversation } from './types.js'
 
 /** QA.tech's change-review conversations in the neutral run model. Pure. */
-
-/**
- * The review text, for the job summary to show under its heading. Raw markdown from QA.tech's
- * agent, untrusted: the summary renders it through renderAgentMarkdown.
- */
-export interface Narrative {
-  /** What the text is, as a heading: "Review by QA.tech", or "… (unfinished)". */
-  readonly title: string
-  readonly markdown: string
-}
-
-/**
- * A report with the review text. The model has no place for it yet: `narrative` is what this
- * service proposes RunReport should gain (reports read it from there once it exists).
- */
-export interface ChangeReviewReport extends RunReport {
-  readonly narrative?: Narrative
-}
 
 /** The status a review has before QA.tech's agent has written anything. */
 export const NO_REPLY_STATUS = 'PENDING'
@@ -66,7 +48,7 @@ export function latestReply(conversation: Conversation): ChatMessage | undefined
  * COMPLETED passes (QA.tech gives no verdict field; the text says what the agent found), FAILED
  * means the agent could not finish the review, CANCELLED that it was stopped in QA.tech.
  */
-export function toRunReport(conversation: Conversation, label: string): ChangeReviewReport {
+export function toRunReport(conversation: Conversation, label: string): RunReport {
   const reply = latestReply(conversation)
   const status = reply === undefined ? NO_REPLY_STATUS : (reply.status ?? NO_REPLY_STATUS)
   const phase = PHASES[status]

@@ -30,7 +30,8 @@ export const CHANGE_REVIEW_WORDS: ServiceWords = {
   initialStatus: NO_REPLY_STATUS,
   runGoesOn: 'The QA.tech change review goes on',
   cannotCancel: 'QA.tech has no way to cancel it from here',
-  filePrefix: 'qatech-change-review'
+  filePrefix: 'qatech-change-review',
+  runNoun: 'change review'
 }
 
 /** QA.tech change review (`POST /v1/chat/change-review`) behind the service seam. */

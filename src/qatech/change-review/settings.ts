@@ -1,13 +1,10 @@
-import { checkHttpUrl } from '../../inputs/checks.js'
 import { readCommonSettings, type CommonSettings } from '../../inputs/common-settings.js'
 import { checkSingleLine, optionalInputs, type EventHints, type InputReader } from '../../inputs/read.js'
-import { parseJsonOrYaml } from '../../inputs/structured-text.js'
 import { ActionError, messageOf } from '../../util/errors.js'
-import { withoutUndefined } from '../../util/records.js'
 import { quote } from '../../util/untrusted-text.js'
 import { readApplicationsConfig } from '../config-inputs.js'
 import { readQaTechApiUrl } from '../api-url.js'
-import type { ApplicationShorthand } from '../settings.js'
+import { emptyTokenMessage, parseConfig, readShorthand, type ApplicationShorthand } from '../inputs.js'
 import { checkShortId, ShortIdPrefixes } from '../short-id.js'
 import type { ApplicationOverride } from '../types.js'
 import { Inputs } from './names.js'
@@ -44,11 +41,11 @@ export async function parseChangeReviewSettings(read: InputReader, hints: EventH
   const input = optionalInputs(read)
 
   const apiToken = input(Inputs.ApiToken) ?? ''
-  if (apiToken === '') problems.push(emptyTokenMessage(hints))
+  if (apiToken === '') problems.push(emptyTokenMessage(hints, 'review'))
   else checkSingleLine(Inputs.ApiToken, apiToken, '${{ secrets.QATECH_API_TOKEN }}', problems)
 
   const notices: string[] = []
-  const apiUrl = readQaTechApiUrl(input(Inputs.ApiUrl), problems, notices)
+  const apiUrl = readQaTechApiUrl(input(Inputs.ApiUrl), problems, notices, '/v1/chat/change-review')
   const projectShortId = checkShortId(
     Inputs.ProjectShortId,
     input(Inputs.ProjectShortId),
@@ -58,8 +55,10 @@ export async function parseChangeReviewSettings(read: InputReader, hints: EventH
 
   const configText = input(Inputs.ApplicationsConfig)
   const applications =
-    configText === undefined ? [] : readApplicationsConfig(await parseConfig(configText, problems), problems)
-  const shorthand = readShorthand(input, problems)
+    configText === undefined
+      ? []
+      : readApplicationsConfig(await parseConfig(Inputs.ApplicationsConfig, configText, problems), problems)
+  const shorthand = readShorthand(input, problems, 'review')
 
   const prUrl = input(Inputs.PrUrl)
   if (prUrl !== undefined) checkPullRequestUrl(prUrl, problems)
@@ -68,12 +67,8 @@ export async function parseChangeReviewSettings(read: InputReader, hints: EventH
   const vercelBypassSecret = input(Inputs.VercelBypassSecret)
   const settings: ChangeReviewSettings = {
     ...common,
-    // What this action does not offer: a review has no test cases to rerun, skip or comment on.
+    // What this action does not offer: a review has no test cases to rerun or skip.
     failOnSkipped: false,
-    prComment: 'off',
-    commentKey: undefined,
-    commitStatus: false,
-    statusContext: undefined,
     rerun: 'all',
     retryFailed: 0,
     // QA.tech has no endpoint to cancel a review.
@@ -116,71 +111,4 @@ function checkPullRequestUrl(value: string, problems: string[]): void {
       `${Inputs.PrUrl} ${quote(value)} is not a GitHub pull request URL: use e.g. https://github.com/owner/repo/pull/123, or leave it empty to review the event's pull request.`
     )
   }
-}
-
-function emptyTokenMessage(hints: EventHints): string {
-  const secretHint = 'pass your QA.tech API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }}'
-  if (hints.isForkPullRequest) {
-    return (
-      'api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks. ' +
-      'Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), ' +
-      'or review fork pull requests from a separate workflow_run workflow after a maintainer has looked at them; ' +
-      'do not use pull_request_target to run code from a fork with your secrets.'
-    )
-  }
-  if (hints.isDependabot) {
-    return `api_token is empty: workflows run by Dependabot only see Dependabot secrets. Add the key under Settings → Secrets → Dependabot, or ${secretHint}.`
-  }
-  return `api_token is empty: ${secretHint}. If it is set, check that the secret exists in this repository or environment.`
-}
-
-async function parseConfig(text: string, problems: string[]): Promise<unknown> {
-  try {
-    return await parseJsonOrYaml(Inputs.ApplicationsConfig, text)
-  } catch (error) {
-    problems.push(messageOf(error))
-    return undefined
-  }
-}
-
-/** `application_short_id` and its companions, checked as in the root action. */
-function readShorthand(
-  input: (name: string) => string | undefined,
-  problems: string[]
-): ApplicationShorthand | undefined {
-  const shorthand = withoutUndefined({
-    applicationShortId: checkShortId(
-      Inputs.ApplicationShortId,
-      input(Inputs.ApplicationShortId),
-      ShortIdPrefixes.application,
-      problems
-    ),
-    environmentUrl: input(Inputs.EnvironmentUrl),
-    environmentName: input(Inputs.EnvironmentName),
-    environmentShortId: checkShortId(
-      Inputs.EnvironmentShortId,
-      input(Inputs.EnvironmentShortId),
-      ShortIdPrefixes.environment,
-      problems
-    ),
-    devicePresetShortId: checkShortId(
-      Inputs.DevicePresetShortId,
-      input(Inputs.DevicePresetShortId),
-      ShortIdPrefixes.devicePreset,
-      problems
-    )
-  })
-  if (Object.keys(shorthand).length === 0) return undefined
-  if (shorthand.environmentUrl !== undefined) checkHttpUrl(Inputs.EnvironmentUrl, shorthand.environmentUrl, problems)
-  if (shorthand.environmentUrl !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(
-      `${Inputs.EnvironmentUrl} and ${Inputs.EnvironmentShortId} exclude each other: review on a new URL or an existing environment, not both.`
-    )
-  }
-  if (shorthand.environmentName !== undefined && shorthand.environmentShortId !== undefined) {
-    problems.push(
-      `${Inputs.EnvironmentName} names a new environment for ${Inputs.EnvironmentUrl}; it cannot rename ${Inputs.EnvironmentShortId}.`
-    )
-  }
-  return shorthand
 }

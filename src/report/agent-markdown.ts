@@ -15,8 +15,8 @@
  *   the text is cut and links to all of it.
  * Markdown itself (lists, tables, emphasis, links) is kept: it is what the agent meant to show.
  */
-import { byteLength, safeUrl } from '../../report/markdown.js'
-import { stripControls } from '../../util/untrusted-text.js'
+import { byteLength, safeUrl } from './markdown.js'
+import { stripControls } from '../util/untrusted-text.js'
 
 export interface AgentMarkdownOptions {
   /** The most UTF-8 bytes the result may take, the line that says it is cut included. */

@@ -1,0 +1,625 @@
+export const id = 157;
+export const ids = [157];
+export const modules = {
+
+/***/ 1157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SUMMARY_BUDGET_BYTES: () => (/* binding */ SUMMARY_BUDGET_BYTES),
+  renderSummary: () => (/* binding */ renderSummary)
+});
+
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/untrusted-text.ts
+var untrusted_text = __webpack_require__(4244);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var report_markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/report/agent-markdown.ts
+/**
+ * Markdown written by a service's agent (QA.tech's change review), made safe to show inside the
+ * job summary. Pure, and free of anything QA.tech-specific, so the summary renderer can call it.
+ *
+ * The text is untrusted, so:
+ * - control characters, ANSI escapes and bidi overrides are stripped;
+ * - no raw HTML survives: every `<` outside a fenced code block becomes `&lt;`. An inline code span
+ *   that holds a `<` is written as `<code>` with its content entity-encoded, so it still reads
+ *   right; those two tags are the only HTML in the result, and they are ours;
+ * - fenced code blocks are written again with fences of our own, at the left margin and longer
+ *   than any backtick run inside, so the text cannot close them early, and an unclosed fence
+ *   cannot swallow what the summary shows after the text;
+ * - headings are moved down below the summary's own (`#` becomes `####`);
+ * - the result stays within a byte budget: whole lines are kept while they fit, then a line says
+ *   the text is cut and links to all of it.
+ * Markdown itself (lists, tables, emphasis, links) is kept: it is what the agent meant to show.
+ */
+
+
+/** The agent's markdown, safe to put between two blank lines of the summary. Empty for blank text. */
+function renderAgentMarkdown(text, options) {
+    const topLevel = options.topHeadingLevel ?? 4;
+    const blocks = parseBlocks(clean(text));
+    const rendered = blocks.map(block => renderBlock(block, topLevel));
+    const whole = rendered.join('');
+    if ((0,report_markdown/* byteLength */.dp)(whole) <= options.maxBytes)
+        return whole;
+    return truncate(blocks, topLevel, options);
+}
+function clean(text) {
+    return (0,untrusted_text/* stripControls */.$Y)(text.replace(/\r\n?|[\u2028\u2029]/g, '\n'))
+        .replace(/\ufeff/g, '')
+        .replace(/^\s*\n/, '')
+        .trimEnd();
+}
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+function parseBlocks(text) {
+    if (text === '')
+        return [];
+    const lines = text.split('\n');
+    const blocks = [];
+    for (let index = 0; index < lines.length; index += 1) {
+        const line = lines[index] ?? '';
+        const open = FENCE_OPEN.exec(line);
+        const fence = open?.[2] ?? '';
+        const info = open?.[3] ?? '';
+        // CommonMark: a backtick fence's info string cannot hold a backtick; then it is no fence.
+        if (!open || (fence.startsWith('`') && info.includes('`'))) {
+            blocks.push({ kind: 'line', text: line });
+            continue;
+        }
+        const indent = open[1]?.length ?? 0;
+        const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+        const content = [];
+        for (index += 1; index < lines.length && !closing.test(lines[index] ?? ''); index += 1) {
+            content.push(dedent(lines[index] ?? '', indent));
+        }
+        blocks.push({ kind: 'code', info: languageOf(info), lines: content });
+    }
+    return blocks;
+}
+/** Removes up to `indent` leading spaces, as CommonMark does for a fence's content. */
+function dedent(line, indent) {
+    let cut = 0;
+    while (cut < indent && line[cut] === ' ')
+        cut += 1;
+    return line.slice(cut);
+}
+/** The info string's language word, restricted to characters that cannot mean anything else. */
+function languageOf(info) {
+    const word = info.trim().split(/\s+/, 1)[0] ?? '';
+    return /^[A-Za-z0-9_+#.-]{1,30}$/.test(word) ? word : '';
+}
+function renderBlock(block, topLevel) {
+    if (block.kind === 'line')
+        return `${renderLine(block.text, topLevel)}\n`;
+    const fence = fenceFor(block.lines);
+    return `${fence}${block.info}\n${block.lines.map(line => `${line}\n`).join('')}${fence}\n`;
+}
+/** Backticks longer than any run in the content, so no line of it can close the block. */
+function fenceFor(lines) {
+    const longest = Math.max(0, ...lines.flatMap(line => (line.match(/`+/g) ?? []).map(run => run.length)));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+function renderLine(line, topLevel) {
+    const heading = ATX_HEADING.exec(line);
+    const shifted = heading
+        ? `${heading[1] ?? ''}${'#'.repeat(Math.min(6, (heading[2]?.length ?? 1) + topLevel - 1))}${line.slice(heading[0].length)}`
+        : line;
+    return neutraliseHtml(shifted);
+}
+/**
+ * Every `<` that could open a tag, a comment or an autolink becomes `&lt;`. Code spans are found
+ * as CommonMark pairs them (on this line): one with a `<` in it becomes `<code>…</code>` so that
+ * its text still reads as written. Getting a pairing wrong only changes how a span looks: the
+ * text's own `<` is escaped either way.
+ */
+function neutraliseHtml(line) {
+    const runs = backtickRuns(line);
+    const closerOf = pairRuns(runs);
+    let out = '';
+    let position = 0;
+    for (let index = 0; index < runs.length; index += 1) {
+        const run = runs[index];
+        const closer = closerOf.get(index);
+        if (run === undefined || closer === undefined)
+            continue;
+        const end = runs[closer];
+        if (end === undefined)
+            continue;
+        out += escapeText(line.slice(position, run.start));
+        const content = line.slice(run.start + run.length, end.start);
+        out += content.includes('<') ? `<code>${encodeCode(content)}</code>` : line.slice(run.start, end.start + end.length);
+        position = end.start + end.length;
+        index = closer;
+    }
+    return out + escapeText(line.slice(position));
+}
+/** The backtick runs of a line that can open or close a code span (not backslash-escaped). */
+function backtickRuns(line) {
+    const runs = [];
+    for (const match of line.matchAll(/`+/g)) {
+        let start = match.index;
+        let length = match[0].length;
+        // An odd number of backslashes before the run escapes its first backtick.
+        if (precedingBackslashes(line, start) % 2 === 1) {
+            start += 1;
+            length -= 1;
+        }
+        if (length > 0)
+            runs.push({ start, length });
+    }
+    return runs;
+}
+/** Opener index → closer index: each opener pairs with the next run of the same length. */
+function pairRuns(runs) {
+    const byLength = new Map();
+    runs.forEach((run, index) => byLength.set(run.length, [...(byLength.get(run.length) ?? []), index]));
+    const next = new Map();
+    const pairs = new Map();
+    for (let index = 0; index < runs.length; index += 1) {
+        const length = runs[index]?.length ?? 0;
+        const same = byLength.get(length) ?? [];
+        let cursor = next.get(length) ?? 0;
+        while (cursor < same.length && (same[cursor] ?? 0) <= index)
+            cursor += 1;
+        next.set(length, cursor);
+        const closer = same[cursor];
+        if (closer === undefined)
+            continue;
+        pairs.set(index, closer);
+        index = closer;
+    }
+    return pairs;
+}
+function precedingBackslashes(text, at) {
+    let count = 0;
+    while (at - count - 1 >= 0 && text[at - count - 1] === '\\')
+        count += 1;
+    return count;
+}
+/**
+ * Text outside code spans: every `<` becomes `&lt;`. One the agent escaped (`\<`) loses its
+ * backslash instead of keeping it: not every markdown reader honours that escape, and `\&lt;`
+ * would show the entity.
+ */
+function escapeText(text) {
+    return text.replace(/(\\*)</g, (_match, slashes) => `${slashes.slice(slashes.length % 2)}&lt;`);
+}
+/**
+ * A code span's content inside `<code>`, where markdown would otherwise apply: every ASCII
+ * punctuation mark becomes an entity. One space each side is dropped, as CommonMark does.
+ */
+function encodeCode(content) {
+    const trimmed = /^ .*[^ ].* $/.test(content) ? content.slice(1, -1) : content;
+    return trimmed.replace(/[!-/:-@[-`{-~]/g, char => `&#${char.charCodeAt(0)};`);
+}
+/** Whole lines while they fit, a long line cut where it still fits, then the line that says so. */
+function truncate(blocks, topLevel, options) {
+    const url = (0,report_markdown/* safeUrl */.Pl)(options.fullTextUrl);
+    const more = url ? ` [${options.fullTextLabel}](${url}).` : '';
+    const trailer = `\n> ✂️ The rest of this text is cut to fit the job summary.${more}\n`;
+    let left = options.maxBytes - (0,report_markdown/* byteLength */.dp)(trailer);
+    if (left < 0)
+        return '';
+    let out = '';
+    const take = (text) => {
+        const size = (0,report_markdown/* byteLength */.dp)(text);
+        if (size > left)
+            return false;
+        out += text;
+        left -= size;
+        return true;
+    };
+    for (const block of blocks) {
+        if (block.kind === 'line') {
+            const line = renderBlock(block, topLevel);
+            if (take(line))
+                continue;
+            take(longestFittingLine(block.text, topLevel, left));
+            break;
+        }
+        const fence = fenceFor(block.lines);
+        const closing = `${fence}\n`;
+        if ((0,report_markdown/* byteLength */.dp)(`${fence}${block.info}\n${closing}`) > left)
+            break;
+        take(`${fence}${block.info}\n`);
+        left -= (0,report_markdown/* byteLength */.dp)(closing);
+        let complete = true;
+        for (const line of block.lines) {
+            if (!take(`${line}\n`)) {
+                // Inside our fence any text is inert: the line can be cut anywhere between characters.
+                take(`${longestPrefixWithin(line, left - 1)}\n`);
+                complete = false;
+                break;
+            }
+        }
+        left += (0,report_markdown/* byteLength */.dp)(closing);
+        take(closing);
+        if (!complete)
+            break;
+    }
+    return `${out}${trailer}`;
+}
+/**
+ * The longest start of a line whose rendering fits in `maxBytes`, cut between characters. The cut
+ * is made in the agent's text and rendered again, so a cut code span is escaped like any text.
+ */
+function longestFittingLine(line, topLevel, maxBytes) {
+    const chars = [...line];
+    let low = 0;
+    let high = chars.length;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((0,report_markdown/* byteLength */.dp)(renderBlock({ kind: 'line', text: chars.slice(0, middle).join('') }, topLevel)) <= maxBytes) {
+            low = middle;
+        }
+        else {
+            high = middle - 1;
+        }
+    }
+    return low === 0 ? '' : renderBlock({ kind: 'line', text: chars.slice(0, low).join('') }, topLevel);
+}
+/** The longest start of `text` within `maxBytes` of UTF-8, cut between characters. */
+function longestPrefixWithin(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = (0,report_markdown/* byteLength */.dp)(char);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** How much of the detail fits: each level drops more to stay within the byte budget. */
+var Detail;
+(function (Detail) {
+    Detail[Detail["Full"] = 0] = "Full";
+    Detail[Detail["NoPassingRows"] = 1] = "NoPassingRows";
+    Detail[Detail["Trimmed"] = 2] = "Trimmed";
+})(Detail || (Detail = {}));
+/**
+ * Renders the job summary. Pure: the same input gives the same markdown, within `budgetBytes`.
+ * When the full report is too large it drops the passing rows, and then trims the rest with a
+ * visible line that links to the run.
+ */
+function renderSummary(input, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    for (const level of [Detail.Full, Detail.NoPassingRows]) {
+        const text = assemble(blocks(input, level, budgetBytes), budgetBytes, input);
+        if (text !== undefined)
+            return text;
+    }
+    return assemble(blocks(input, Detail.Trimmed, budgetBytes), budgetBytes, input, true) ?? '';
+}
+function assemble(parts, budgetBytes, input, trim = false) {
+    const whole = parts.map(part => part.text).join('');
+    if ((0,report_markdown/* byteLength */.dp)(whole) <= budgetBytes)
+        return whole;
+    if (!trim)
+        return undefined;
+    const every = (0,report_markdown/* link */.nf)(`See every ${nounOf(input.words).one} in ${input.words.name}`, input.started.url);
+    const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit.${(0,report_markdown/* safeUrl */.Pl)(input.started.url) ? ` ${every}.` : ''}\n`;
+    let used = (0,report_markdown/* byteLength */.dp)(trailer);
+    const kept = [];
+    for (const [index, part] of parts.entries()) {
+        const size = (0,report_markdown/* byteLength */.dp)(part.text);
+        if (used + size <= budgetBytes) {
+            kept.push(part.text);
+            used += size;
+        }
+        else if (index === 0) {
+            // Even the heading is too long for the budget: keep what fits of it.
+            const text = truncateToBytes(part.text, budgetBytes - used);
+            kept.push(text);
+            used += (0,report_markdown/* byteLength */.dp)(text);
+        }
+        else if (!part.essential) {
+            break;
+        }
+    }
+    return `${kept.join('')}${trailer}`;
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
+function truncateToBytes(text, maxBytes) {
+    let bytes = 0;
+    let end = 0;
+    for (const char of text) {
+        const size = (0,report_markdown/* byteLength */.dp)(char);
+        if (bytes + size > maxBytes)
+            break;
+        bytes += size;
+        end += char.length;
+    }
+    return text.slice(0, end);
+}
+/** Failures first, passes last: the reader came for what broke. */
+const TEST_CASE = { one: 'test case', many: 'test cases' };
+const nounOf = (words) => words.testCaseNoun ?? TEST_CASE;
+/** Up to this many failures, their details are shown open. */
+const FAILURES_SHOWN_OPEN = 3;
+const VERDICT_ORDER = { failed: 0, passed: 2 };
+const order = (testCase) => VERDICT_ORDER[testCase.verdict] ?? 1;
+/** The agent's text may take up to this share of the budget; the rest is for everything else. */
+const NARRATIVE_SHARE = 0.5;
+const NARRATIVE_MAX_BYTES = 200_000;
+function blocks(input, level, budgetBytes) {
+    const out = [{ text: header(input), essential: true }];
+    const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b));
+    const narrative = input.report?.narrative;
+    // A review has its text and no test cases: counts of none would say nothing.
+    const counted = testCases.length > 0 || narrative === undefined;
+    if (input.outcome && counted)
+        out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true });
+    if (narrative) {
+        const markdown = renderAgentMarkdown(narrative.markdown, {
+            maxBytes: Math.min(NARRATIVE_MAX_BYTES, Math.floor(budgetBytes * NARRATIVE_SHARE)),
+            fullTextUrl: input.started.url,
+            fullTextLabel: `Read all of it in ${input.words.name}`
+        });
+        out.push({ text: `\n### ${(0,report_markdown/* cell */.Hn)(narrative.title)}\n\n${markdown}\n`, essential: true });
+    }
+    if (testCases.length > 0) {
+        const noun = nounOf(input.words);
+        const heading = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+        out.push({
+            text: `\n### ${heading(noun.many)}\n\n| Result | ${heading(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
+            essential: true
+        });
+        const passing = testCases.filter(testCase => testCase.verdict === 'passed');
+        for (const testCase of testCases) {
+            const isPassing = testCase.verdict === 'passed';
+            if (isPassing && level >= Detail.NoPassingRows)
+                continue;
+            // "Goal reached" on every passing row says nothing: passing rows carry no summary, unless
+            // the service's summary says what was tested (tester.army).
+            out.push({ text: testCaseRow(testCase, isPassing && !input.words.detailsForEveryTestCase, input.words) });
+        }
+        if (level >= Detail.NoPassingRows && passing.length > 0) {
+            out.push({
+                text: `\n${passing.length} passing ${passing.length === 1 ? `${nounOf(input.words).one} is` : `${nounOf(input.words).many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+                essential: true
+            });
+        }
+        const failed = testCases.filter(testCase => testCase.verdict === 'failed');
+        if (failed.length > 0) {
+            out.push({ text: '\n### Why they failed\n' });
+            // A few failures are what the reader came for: open. Many would bury each other: closed.
+            const open = failed.length <= FAILURES_SHOWN_OPEN;
+            for (const testCase of failed)
+                out.push({ text: failureDetails(testCase, open) });
+        }
+        const others = input.words.detailsForEveryTestCase
+            ? testCases.filter(testCase => testCase.verdict !== 'failed' && hasDetails(testCase))
+            : [];
+        if (others.length > 0 && level < Detail.NoPassingRows) {
+            out.push({ text: `\n### The other ${nounOf(input.words).many}\n` });
+            for (const testCase of others)
+                out.push({ text: failureDetails(testCase, false) });
+        }
+    }
+    const issues = input.report?.issues ?? [];
+    if (issues.length > 0)
+        out.push(...issueBlocks(issues));
+    return out;
+}
+function title(input) {
+    const { outcome } = input;
+    const name = input.words.name;
+    const run = input.words.runNoun ?? 'run';
+    if (!outcome) {
+        return input.problem !== undefined
+            ? `⚠️ ${name}: the step stopped waiting for the ${run}`
+            : `▶️ ${name} ${run} started`;
+    }
+    const { passed, failed, total } = outcome.counts;
+    switch (outcome.kind) {
+        case 'passed': {
+            const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : '';
+            return passed !== undefined
+                ? `✅ ${name}: all ${total} ${nounOf(input.words).many} passed${flaky}`
+                : `✅ ${name}: the ${run} passed`;
+        }
+        case 'failed':
+            return failed !== undefined && failed > 0
+                ? `❌ ${name}: ${failed} of ${total} ${nounOf(input.words).many} failed`
+                : `❌ ${name}: the ${run} failed`;
+        case 'skipped':
+            return `⚠️ ${name}: the ${run} was skipped`;
+        case 'errored':
+            return `❌ ${name} could not complete the ${run}`;
+        case 'cancelled':
+            return `🚫 ${name}: the ${run} was cancelled in ${name}`;
+        case 'timed-out':
+            return `⏱️ ${name}: timed out waiting for the ${run}`;
+        case 'interrupted':
+            return `🛑 ${name}: the workflow was cancelled while waiting`;
+        case 'unknown':
+            return `❌ ${name}: the ${run} completed as ${(0,report_markdown/* cell */.Hn)(outcome.result)}`;
+    }
+}
+function header(input) {
+    const { started, outcome, git, words } = input;
+    const meta = [];
+    const plan = started.plan ? `**${started.plan.label}:** ${(0,report_markdown/* cell */.Hn)(started.plan.name)} · ` : '';
+    // A run without a page (tester.army has none) is named, not shown as a link that goes nowhere.
+    const openRun = (0,report_markdown/* safeUrl */.Pl)(started.url)
+        ? (0,report_markdown/* link */.nf)(`Open ${words.runNoun ?? 'run'} ${(0,report_markdown/* cell */.Hn)(started.id)} in ${words.name}`, started.url)
+        : `**${capitalized(words.runNoun ?? 'run')}:** ${(0,report_markdown/* cell */.Hn)(started.id)}`;
+    meta.push(`${plan}${openRun}`);
+    const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : '';
+    const branch = git.branch ? ` on ${code(git.branch)}` : '';
+    const pull = input.pullRequest ? ` in ${(0,report_markdown/* link */.nf)(`#${input.pullRequest.number}`, input.pullRequest.url)}` : '';
+    const message = git.commitMessage ? ` — ${(0,report_markdown/* cell */.Hn)((0,untrusted_text/* firstLine */.TM)(git.commitMessage), 200)}` : '';
+    if (commit || branch)
+        meta.push(`${commit || '**Branch:**'}${branch}${pull}${message}`);
+    if (started.testedUrls.length > 0) {
+        meta.push(`**Tested on:** ${started.testedUrls.map(url => (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(url), url)).join(', ')}`);
+    }
+    if (input.preflightLine)
+        meta.push(`**Preflight:** ${(0,report_markdown/* cell */.Hn)(input.preflightLine, 500)}`);
+    if (input.earlierAttempts && input.earlierAttempts.length > 0) {
+        const links = input.earlierAttempts.map(attempt => (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(attempt.label), attempt.url));
+        meta.push(`**Earlier attempts:** ${links.join(' · ')} (this run retried what failed there)`);
+    }
+    const took = input.report?.durationMs;
+    const times = [
+        took === undefined ? '' : `**Run took:** ${(0,duration/* formatDuration */.a)(took)}`,
+        input.waitedMs === undefined ? '' : `**Waited:** ${(0,duration/* formatDuration */.a)(input.waitedMs)}`
+    ].filter(Boolean);
+    if (times.length > 0)
+        meta.push(times.join(' · '));
+    let note = '';
+    if (input.problem !== undefined) {
+        note = `> ⚠️ The step stopped waiting: ${(0,report_markdown/* cell */.Hn)(input.problem, 1000)}`;
+    }
+    else if ((outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') && outcome.runCancelled) {
+        note = `> ${words.cancelledRun ?? words.runGoesOn}.`;
+    }
+    else if (outcome?.kind === 'timed-out' || outcome?.kind === 'interrupted') {
+        // The run is linked above: once is enough.
+        note = `> ${words.runGoesOn}: ${words.cannotCancel}.`;
+    }
+    else if (input.report?.detailsMissing !== undefined) {
+        note = `> ⚠️ The per-test details could not be read (${(0,report_markdown/* cell */.Hn)(input.report.detailsMissing, 500)}): the verdict is ${words.name}'s.`;
+    }
+    else if (!outcome) {
+        note = 'The step did not wait for the result (`blocking` is false).';
+    }
+    return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`;
+}
+/** The counts in one line: three numbers read better as a sentence than as a table. */
+function countsTable(outcome, noun) {
+    const { passed, failed, skipped, total } = outcome.counts;
+    if (passed === undefined || failed === undefined || skipped === undefined) {
+        const tests = total === undefined ? 'The' : `${total}`;
+        return `\n${tests} ${noun.many}: the per-test results were not read.\n`;
+    }
+    return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} ${total === 1 ? noun.one : noun.many}\n`;
+}
+function capitalized(text) {
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+/** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */
+function code(text) {
+    const escaped = (0,report_markdown/* htmlText */.js)(text, 200);
+    return escaped === '' ? '' : `<code>${escaped}</code>`;
+}
+/** The short SHA as code, linked to the commit on the GitHub server when the repository is known. */
+function commitLink(git, serverUrl) {
+    const sha = git.commitHash ?? '';
+    const short = code(sha.slice(0, 7));
+    if (!serverUrl || !git.repository || !/^[0-9a-f]{7,64}$/i.test(sha))
+        return short;
+    return (0,report_markdown/* link */.nf)(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`);
+}
+const VERDICT_LABELS = {
+    passed: '✅ Passed',
+    failed: '❌ Failed',
+    skipped: '⏭️ Skipped',
+    errored: '⚠️ Errored',
+    pending: '⏳ Unfinished'
+};
+function testCaseRow(testCase, brief, words) {
+    const label = testCase.resultWord !== undefined ? (0,report_markdown/* cell */.Hn)(testCase.resultWord) : VERDICT_LABELS[testCase.verdict];
+    const result = testCase.flaky ? `${label} (flaky)` : label;
+    const name = (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(testCase.name, 300), testCase.url);
+    const summary = brief ? '' : (0,report_markdown/* cell */.Hn)(testCase.summary ?? '', 300);
+    return `| ${result} | ${name} | ${summary} | ${describeCause(testCase, words)} |\n`;
+}
+/** What a failure's cause means for the person reading: their product, or the tester. */
+function describeCause({ cause, flaky, earlierFailures }, words) {
+    if (flaky) {
+        const codes = (earlierFailures ?? []).map(failure => failure.code).filter(Boolean);
+        return `Failed on an earlier attempt${codes.length > 0 ? ` (${codes.map(code => (0,report_markdown/* cell */.Hn)(code ?? '')).join(', ')})` : ''}, passed on a retry`;
+    }
+    if (!cause)
+        return '';
+    switch (cause.kind) {
+        case 'product':
+            return 'Product failure';
+        case 'agent':
+            return `Test agent missed (${(0,report_markdown/* cell */.Hn)(cause.code)}): likely not your code`;
+        case 'platform':
+            return `${words.name} platform issue (${(0,report_markdown/* cell */.Hn)(cause.code)}): likely not your code`;
+        default:
+            return (0,report_markdown/* cell */.Hn)(cause.code);
+    }
+}
+function hasDetails(testCase) {
+    return testCase.details.length > 0 || (testCase.links?.length ?? 0) > 0 || testCase.summary !== undefined;
+}
+const DETAIL_ICONS = { failed: '❌', passed: '✅', skipped: '⏭️', errored: '⚠️', pending: '⏳' };
+function failureDetails(testCase, open) {
+    const icon = DETAIL_ICONS[testCase.verdict] ?? '❌';
+    const parts = [`\n<details${open ? ' open' : ''}><summary>${icon} ${(0,report_markdown/* htmlText */.js)(testCase.name, 300)}</summary>\n`];
+    if (testCase.summary)
+        parts.push(`\n**Result:** ${(0,report_markdown/* paragraph */.FY)(testCase.summary, 500)}\n`);
+    for (const detail of testCase.details)
+        parts.push(`\n**${(0,report_markdown/* htmlText */.js)(detail.label, 80)}:** ${(0,report_markdown/* paragraph */.FY)(detail.text)}\n`);
+    const links = [{ label: 'Open the test result', url: testCase.url }, ...(testCase.links ?? [])]
+        .filter(item => (0,report_markdown/* safeUrl */.Pl)(item.url))
+        .map(item => (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(item.label, 80), item.url));
+    if (links.length > 0)
+        parts.push(`\n${links.join(' · ')}\n`);
+    parts.push('\n</details>\n');
+    return parts.join('');
+}
+const AFFECTED_SHOWN = 5;
+function issueBlocks(issues) {
+    const groups = new Map();
+    for (const issue of issues)
+        groups.set(issue.type, [...(groups.get(issue.type) ?? []), issue]);
+    const out = [{ text: `\n### Issues found (${issues.length})\n` }];
+    for (const [type, group] of groups) {
+        out.push({
+            text: `\n#### ${(0,report_markdown/* cell */.Hn)(type)} (${group.length})\n\n| Severity | Issue | Affected tests | Help |\n| --- | --- | --- | --- |\n`
+        });
+        for (const issue of group) {
+            const names = issue.testCaseNames.slice(0, AFFECTED_SHOWN).map(name => (0,report_markdown/* cell */.Hn)(name, 120));
+            const more = issue.testCaseNames.length > AFFECTED_SHOWN ? ` and ${issue.testCaseNames.length - AFFECTED_SHOWN} more` : '';
+            const help = (0,report_markdown/* link */.nf)('How to fix', issue.helpUrl);
+            out.push({
+                text: `| ${(0,report_markdown/* cell */.Hn)(issue.severity)} | ${(0,report_markdown/* cell */.Hn)(issue.title, 300)} | ${names.join(', ')}${more} | ${help === 'How to fix' ? '' : help} |\n`
+            });
+        }
+        // What a table cell cannot hold: the description, the steps to reproduce, the screenshots.
+        for (const issue of group) {
+            const described = issue.description !== undefined || (issue.details?.length ?? 0) > 0 || (issue.links?.length ?? 0) > 0;
+            if (described)
+                out.push({ text: issueDetails(issue) });
+        }
+    }
+    return out;
+}
+function issueDetails(issue) {
+    const parts = [`\n<details><summary>${(0,report_markdown/* htmlText */.js)(issue.title, 300)}</summary>\n`];
+    if (issue.description)
+        parts.push(`\n${(0,report_markdown/* paragraph */.FY)(issue.description)}\n`);
+    for (const detail of issue.details ?? [])
+        parts.push(`\n**${(0,report_markdown/* htmlText */.js)(detail.label, 80)}:** ${(0,report_markdown/* paragraph */.FY)(detail.text)}\n`);
+    const links = (issue.links ?? []).filter(item => (0,report_markdown/* safeUrl */.Pl)(item.url)).map(item => (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(item.label, 80), item.url));
+    if (links.length > 0)
+        parts.push(`\n${links.join(' · ')}\n`);
+    parts.push('\n</details>\n');
+    return parts.join('');
+}
+
+
+/***/ })
+
+};
