@@ -303,3 +303,19 @@ describe('test_case_ids as people write it', () => {
     ])
   })
 })
+
+describe('test_plan_short_ids of v1.x', () => {
+  it('takes one plan as test_plan_short_id, with a notice', async () => {
+    const settings = await parseSettings(reader({ api_token: 'key', test_plan_short_ids: 'pln_smoke' }), pushHints)
+    expect(settings.testPlanShortId).toBe('pln_smoke')
+    expect(settings.notices).toEqual([expect.stringMatching(/^test_plan_short_ids is the v1.x input/)])
+  })
+
+  it('rejects several plans with one line: a step runs one', async () => {
+    expect(await problemsOf({ test_plan_short_ids: 'pln_a, pln_b' })).toEqual([
+      expect.stringMatching(
+        /^test_plan_short_ids \(v1.x of the official action\) names 2 test plans: a step runs one\./
+      )
+    ])
+  })
+})

@@ -67,7 +67,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
 
   const testPlanShortId = checkShortId(
     Inputs.TestPlanShortId,
-    input(Inputs.TestPlanShortId),
+    input(Inputs.TestPlanShortId) ?? legacyTestPlan(input(Inputs.TestPlanShortIds), problems, notices),
     ShortIdPrefixes.testPlan,
     problems
   )
@@ -115,6 +115,25 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
 
   if (problems.length > 0) throw new ActionError(problems.join('\n'))
   return Object.freeze(settings)
+}
+
+/**
+ * The `v1.x` input `test_plan_short_ids` (a comma-separated list): one plan is `test_plan_short_id`,
+ * with a notice; several are one problem, since a step runs one plan.
+ */
+function legacyTestPlan(value: string | undefined, problems: string[], notices: string[]): string | undefined {
+  if (value === undefined) return undefined
+  const plans = splitList(value)
+  if (plans.length > 1) {
+    problems.push(
+      `${Inputs.TestPlanShortIds} (v1.x of the official action) names ${plans.length} test plans: a step runs one. Use ${Inputs.TestPlanShortId} and one step a plan (or a matrix).`
+    )
+    return undefined
+  }
+  notices.push(
+    `${Inputs.TestPlanShortIds} is the v1.x input: using it as ${Inputs.TestPlanShortId}. Rename it to silence this notice.`
+  )
+  return plans[0]
 }
 
 /**

@@ -82,7 +82,9 @@ export function buildStartRequest(
         ...base,
         path: `/projects/${encodeURIComponent(target.projectId)}/pull-request-runs`,
         body: { targetUrl, pullRequest: pullRequestBody(pull, context.git) },
-        plan: { label: 'Pull request', name: `#${pull.number} ${pull.title}` }
+        // The project, not the pull request: the plan names the commit status, which must stay the
+        // same from one pull request to the next for branch protection to require it.
+        plan: { label: 'Project', name: target.projectId }
       }
     }
   }
