@@ -147,6 +147,37 @@ describe('npm run demo', () => {
   })
 })
 
+describe('npm run demo of the other actions', () => {
+  let review: Finished
+  let testerArmy: Finished
+  beforeAll(async () => {
+    ;[review, testerArmy] = await Promise.all([
+      run('node', [DEMO, '--change-review'], { NO_COLOR: '1' }),
+      run('node', [DEMO, '--tester-army'], { NO_COLOR: '1' })
+    ])
+    for (const result of [review, testerArmy]) {
+      const folder = keptFolder(result.stdout)
+      if (folder) folders.push(folder)
+    }
+  }, 60_000)
+
+  it('--change-review: the request QA.tech received and the review in the job summary', () => {
+    expect(review.code).toBe(0)
+    expect(review.stdout).toContain('── Request QA.tech received: POST /v1/chat/change-review')
+    expect(section(review.stdout, 'Job summary')).toContain('### Review by QA.tech')
+    expect(section(review.stdout, 'Step outputs')).toContain('chat_status=COMPLETED')
+  })
+
+  it('--tester-army: the batch request tester.army received, and one failed run makes the step red', () => {
+    expect(testerArmy.code).toBe(0)
+    expect(testerArmy.stdout).toMatch(
+      /── Request tester.army received: POST \/testerarmy\/api\/v1\/groups\/[0-9a-f-]+\/runs/
+    )
+    expect(section(testerArmy.stdout, 'Job summary')).toContain('## ❌ tester.army: 1 of 2 runs failed')
+    expect(testerArmy.stdout).toContain('The step exited with code 1: the check would be red.')
+  })
+})
+
 function runUrl(result: Finished): string {
   return /^run_url=(.+)$/m.exec(result.stdout)?.[1] ?? 'no run_url'
 }

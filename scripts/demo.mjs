@@ -17,6 +17,7 @@ import examples from '@octokit/webhooks-examples' with { type: 'json' }
 import { parse } from 'yaml'
 import { runAction } from './action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.mjs'
+import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../sandbox/testerarmy.mjs'
 
 /** The demo's Vercel Deployment Protection bypass secret, masked like any other secret. */
 const BYPASS_SECRET = 'demo-bypass-secret'
@@ -59,6 +60,90 @@ const SERVICES = {
     isApi: request => request.path.startsWith('/v1/'),
     /** The log's "Run request" group: the request before the bypass secret is added. */
     loggedGroup: 'Run request'
+  },
+  changeReview: {
+    name: 'QA.tech',
+    isStart: request => request.method === 'POST' && request.path === '/v1/chat/change-review',
+    isApi: request => request.path.startsWith('/v1/'),
+    loggedGroup: 'Change review request'
+  },
+  testerArmy: {
+    name: 'tester.army',
+    isStart: request => request.method === 'POST' && request.path.startsWith('/testerarmy/api/v1/'),
+    isApi: request => request.path.startsWith('/testerarmy/'),
+    loggedGroup: 'Run request',
+    loggedBody: group => group?.body
+  }
+}
+
+/** The change-review action for the pull request, on its Vercel preview, waiting for the review. */
+function changeReview({ url }) {
+  return {
+    action: 'change-review',
+    service: SERVICES.changeReview,
+    eventName: 'pull_request',
+    payload: pullRequest,
+    scenario: {
+      commits: { [pullRequest.pull_request.head.sha]: 'Update the checkout button\n\nMake it bigger.' },
+      chat: {
+        replies: [
+          { status: 'PARTIAL', text: 'Reading the diff…' },
+          {
+            status: 'COMPLETED',
+            text: '## Verdict: pass\n\nThe bigger checkout button works on the preview:\n\n- ✅ Add an item and pay with a card\n- ✅ The button keeps its label on mobile'
+          }
+        ]
+      },
+      ...previewSite()
+    },
+    inputs: {
+      api_token: SANDBOX_TOKEN,
+      api_url: url,
+      blocking: 'true',
+      applications_config: JSON.stringify({
+        applications: { app_web: { environment: { url: `${url}/preview/${PREVIEW}/` } } }
+      }),
+      context: 'This pull request makes the checkout button bigger. Focus on paying for an order.',
+      vercel_bypass_secret: BYPASS_SECRET
+    }
+  }
+}
+
+/** tester.army's group of tests on the pull request's preview: one of the two runs fails. */
+function testerArmyGroup({ url }) {
+  return {
+    action: 'tester-army',
+    service: SERVICES.testerArmy,
+    eventName: 'pull_request',
+    payload: pullRequest,
+    scenario: {
+      commits: { [pullRequest.pull_request.head.sha]: 'Update the checkout button\n\nMake it bigger.' },
+      testerArmy: {
+        runs: [
+          { durationMs: 3_000, output: { featureName: 'Sign in', result: 'PASS', description: 'Signing in works.' } },
+          {
+            durationMs: 4_000,
+            output: {
+              featureName: 'Checkout',
+              result: 'FAILED',
+              description: 'Paying for an order does not work.',
+              steps: [
+                { stepIndex: 0, title: 'Add an item to the cart', type: 'act', status: 'passed', summary: 'Added' },
+                { stepIndex: 1, title: 'Click Pay', type: 'act', status: 'failed', error: 'Nothing happened' }
+              ]
+            }
+          }
+        ]
+      },
+      ...previewSite()
+    },
+    inputs: {
+      api_key: TESTER_ARMY_KEY,
+      api_url: `${url}/testerarmy/api`,
+      group_id: TESTER_ARMY_IDS.group,
+      target_url: `${url}/preview/${PREVIEW}/`,
+      vercel_bypass_secret: BYPASS_SECRET
+    }
   }
 }
 
@@ -100,6 +185,16 @@ const DEMOS = [
     flag: 'preview',
     about: 'the preview comes up a few seconds after the step starts: the preflight waits for it',
     build: url => qatechPullRequest({ url, passing: true, readyAfterMs: 2_500 })
+  },
+  {
+    flag: 'change-review',
+    about: "QA.tech's change review of the pull request: the review lands in the job summary",
+    build: url => changeReview({ url })
+  },
+  {
+    flag: 'tester-army',
+    about: "a tester.army group on the pull request's preview: one of its two runs fails",
+    build: url => testerArmyGroup({ url })
   }
 ]
 
@@ -254,21 +349,21 @@ function withoutBypass(url) {
 }
 
 /** One line per difference, saying why the log shows something else than was sent. */
-function explain(difference) {
+function explain(difference, serviceName) {
   const { path, logged, received } = difference
   if (typeof logged === 'string' && typeof received === 'string') {
     if (received.split('\n')[0] === logged && received.includes('\n')) {
-      return `${path}: the log shows the first line only; QA.tech received the whole message (${received.split('\n').length} lines).`
+      return `${path}: the log shows the first line only; ${serviceName} received the whole message (${received.split('\n').length} lines).`
     }
     if (received.includes(BYPASS_SECRET) && [logged, `${logged}/`].includes(withoutBypass(received))) {
       return (
-        `${path}: QA.tech received it with ${BYPASS_PARAMETERS.join(' and ')} (the demo's vercel_bypass_secret, ` +
+        `${path}: ${serviceName} received it with ${BYPASS_PARAMETERS.join(' and ')} (the demo's vercel_bypass_secret, ` +
         `"${BYPASS_SECRET}"), so it can open the protected preview. The action adds them only to the request ` +
         'it sends, so the log never holds the secret.'
       )
     }
   }
-  return `${path}: the log shows ${JSON.stringify(logged)}, QA.tech received ${JSON.stringify(received)}.`
+  return `${path}: the log shows ${JSON.stringify(logged)}, ${serviceName} received ${JSON.stringify(received)}.`
 }
 
 // ─── The demo ───────────────────────────────────────────────────────────────────────────────────
@@ -316,12 +411,14 @@ const start = sandbox.requests.find(service.isStart)
 rule(`Request ${service.name} received${start ? `: ${start.method} ${start.path}` : ''}`)
 if (start) {
   console.log(JSON.stringify(start.body, null, 2))
-  const logged = loggedJson(lines, service.loggedGroup)
+  const group = loggedJson(lines, service.loggedGroup)
+  // tester.army's log names the endpoint beside the body: compare the body.
+  const logged = service.loggedBody ? service.loggedBody(group) : group
   const changes = logged === undefined ? [] : differences(logged, start.body)
   if (changes.length > 0) {
     note([
       `Why the "${service.loggedGroup}" group in the log differs from it:`,
-      ...changes.map(item => `- ${explain(item)}`)
+      ...changes.map(item => `- ${explain(item, service.name)}`)
     ])
   }
 } else {

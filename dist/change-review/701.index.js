@@ -329,7 +329,8 @@ async function waitForRun(options) {
         const changed = previous === undefined || previous.status !== state.status || (total > 0 && countFinished(previous) !== finished);
         if (changed || elapsed() - lastLogAtMs >= HEARTBEAT_MS) {
             lastLogAtMs = elapsed();
-            const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : '';
+            const noun = service.words.testCaseNoun?.many ?? 'test cases';
+            const tests = total > 0 ? `, ${finished} of ${total} ${noun} finished` : '';
             log(`Waiting for ${run.label}: ${(0,untrusted_text/* inline */.mG)(state.status)} after ${(0,duration/* formatDuration */.a)(elapsed())}${tests}.`);
         }
     }

@@ -160,7 +160,8 @@ export async function waitForRun(options: WaitOptions): Promise<WaitOutcome> {
       previous === undefined || previous.status !== state.status || (total > 0 && countFinished(previous) !== finished)
     if (changed || elapsed() - lastLogAtMs >= HEARTBEAT_MS) {
       lastLogAtMs = elapsed()
-      const tests = total > 0 ? `, ${finished} of ${total} test cases finished` : ''
+      const noun = service.words.testCaseNoun?.many ?? 'test cases'
+      const tests = total > 0 ? `, ${finished} of ${total} ${noun} finished` : ''
       log(`Waiting for ${run.label}: ${inline(state.status)} after ${formatDuration(elapsed())}${tests}.`)
     }
   }
