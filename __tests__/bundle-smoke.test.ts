@@ -9,6 +9,7 @@ import { cleanUp, RUNTIMES, runAction, type ActionResult } from '../scripts/acti
 import { staleDistFiles } from '../scripts/package.mjs'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
+import { exampleInputs, officialRootExamples } from './fixtures/official-readme.js'
 
 const pushPayload = () => examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false)
 
@@ -125,6 +126,23 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/i
     expect(locked.outputs).toMatchObject({ preflight_status: 'protected', run_created: 'false' })
     expect(locked.stdout).toMatch(/^::error::.*vercel_bypass_secret/m)
     expect(sandbox.requests.filter(request => request.path === '/v1/run')).toEqual([])
+  })
+
+  it("the official README's example, with an organization key: projectShortId in the start and every poll", async () => {
+    sandbox.reset({ keyScope: 'organization' })
+    const inputs = exampleInputs(officialRootExamples['Test plan runs'] ?? '', SANDBOX_TOKEN)
+    const result = await act({ ...inputs, blocking: 'true' })
+    expect(result.code).toBe(0)
+    const calls = sandbox.requests.filter(request => request.path.startsWith('/v1/'))
+    expect(calls.length).toBeGreaterThan(1)
+    for (const request of calls) {
+      const named =
+        request.method === 'GET'
+          ? request.query.projectShortId
+          : (request.body as { projectShortId?: string }).projectShortId
+      expect(named).toBe('proj_sandbox')
+    }
+    expect(result.outputs).toMatchObject({ run_created: 'true', run_result: 'PASSED' })
   })
 
   it('bad input: one line, exit 1, no request, no stack trace', async () => {

@@ -79,7 +79,9 @@ for (const { label: version, node } of RUNTIMES) {
         ? ''
         : `; ${(ms / official).toFixed(2)} of the official action's`
     row(
-      `Start-up on Node ${version}: \`node ${bundle.name}\` (missing input) / \`node -e 0\``,
+      bundle.name === 'official action'
+        ? `Start-up on Node ${version}: the official action's \`dist/index.js\` (missing input) / \`node -e 0\``
+        : `Start-up on Node ${version}: \`node ${bundle.name}\` (missing input) / \`node -e 0\``,
       `${(ms / base).toFixed(2)}×`,
       `${ms.toFixed(1)} ms / ${base.toFixed(1)} ms, medians of 12 alternating runs${versus}`
     )
