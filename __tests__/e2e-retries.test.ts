@@ -93,6 +93,20 @@ describe('retry_failed, in process', () => {
     expect(result.summary).toMatch(/\[QA.tech run r002sbx\]\([^)]*\) \(this run retried/)
   })
 
+  it('a retry that cannot start leaves the failed run the verdict, reported everywhere', async () => {
+    const result = await act(
+      { ...agentMiss, faults: [{ method: 'POST', path: '/v1/run/r001sbx', status: 500 }] },
+      { retry_failed: '1' }
+    )
+    expect(result.code).toBe(1)
+    expect(result.outputs).toMatchObject({ run_short_id: 'r001sbx', run_result: 'FAILED', failed_count: '1' })
+    expect(result.stdout).toMatch(
+      /::warning::Could not retry what failed in QA.tech run r001sbx: QA.tech had a server error/
+    )
+    expect(result.stdout).toMatch(/::error::1 of 2 test cases failed: Apply a coupon\./)
+    expect(result.summary).toMatch(/^## ❌ QA.tech: 1 of 2 test cases failed/)
+  })
+
   it('is off by default: a failed run is not rerun', async () => {
     const result = await act(agentMiss, {})
     expect(result.code).toBe(1)

@@ -150,6 +150,8 @@ function plural(count, noun) {
     return `${count} ${count === 1 ? noun.one : noun.many}`;
 }
 
+// EXTERNAL MODULE: ./src/wait/cancellation.ts
+var cancellation = __webpack_require__(3954);
 // EXTERNAL MODULE: ./src/http/api-error.ts
 var api_error = __webpack_require__(2247);
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -370,6 +372,7 @@ var log = __webpack_require__(3424);
 
 
 
+
 /**
  * Waiting and its verdict, loaded only when the step waits: a step with `blocking: false` starts
  * and ends without this code.
@@ -404,7 +407,20 @@ async function waitAndReport(started, deps, signal) {
         if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline)
             break;
         const { git, preview, event, octokit } = started;
-        const next = await service.rerunFailed(run, { git, preview, event, octokit, signal });
+        let next;
+        try {
+            next = await (0,cancellation/* untilCancelled */.c8)(service.rerunFailed(run, { git, preview, event, octokit, signal }), signal);
+        }
+        catch (error) {
+            // The failed run is already known: a retry that cannot start leaves it the verdict.
+            if (error instanceof cancellation/* CancelledError */.cc) {
+                wait = { kind: 'interrupted', waitedMs: wait.waitedMs, last: wait.report };
+            }
+            else {
+                (0,log/* warn */.i)(`Could not retry what failed in ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
+            }
+            break;
+        }
         if (next === 'nothing-to-rerun')
             break;
         (0,log/* log */.R)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);

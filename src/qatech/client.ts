@@ -72,7 +72,7 @@ export function createQaTechClient(
         `/run/${encodeURIComponent(shortId)}${projectQuery(DETAIL_QUERY[detail])}`,
         undefined,
         timeoutMs ?? REQUEST_TIMEOUT_MS.read,
-        (status, apiMessage) => `${describeReadFailure(status, apiMessage, `run ${shortId}`)}${hint(status)}`
+        (status, apiMessage) => `${describeReadFailure(status, apiMessage, `run ${inline(shortId)}`)}${hint(status)}`
       )
       return readRunState(data, shortId)
     },
@@ -82,9 +82,9 @@ export function createQaTechClient(
         `/run/${encodeURIComponent(shortId)}`,
         { ...(failedOnly ? { failedOnly: true } : {}), ...project },
         (status, apiMessage) =>
-          describeStartFailure(status, apiMessage, { trigger: 'GITHUB' }, `${apiUrl}/v1/run/${shortId}`, hint(status))
+          describeStartFailure(status, apiMessage, { trigger: 'GITHUB' }, `${apiUrl}/v1/run/${inline(shortId)}`, hint(status))
       )
-      return readStartedRun(data, `POST /v1/run/${shortId}`)
+      return readStartedRun(data, `POST /v1/run/${inline(shortId)}`)
     },
 
     async listApplications() {

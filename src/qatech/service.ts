@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { ApiError } from '../http/api-error.js'
 import { readWithRetry } from '../http/retry.js'
-import { CancelledError } from '../wait/cancellation.js'
+import { unlessCancelled } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
 import type { StartedRun } from '../service/model.js'
 import type { Service, ServiceEnvironment, ServiceWords } from '../service/service.js'
@@ -60,8 +60,13 @@ export function createQaTechService(
       const request = buildStartRunRequest(settings, git, applications)
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
-      if (signal?.aborted) throw new CancelledError()
-      const started = await startWithRetry(() => client.startRun(sent), clock, warn, deadline)
+      // Checked before every attempt: a cancel during a retry's wait sends nothing more.
+      const started = await startWithRetry(
+        () => unlessCancelled(signal, () => client.startRun(sent)),
+        clock,
+        warn,
+        deadline
+      )
       logStarted(started)
       startedRuns.set(started.shortId, started)
       return toStartedRun(started, environmentUrls(request))
@@ -78,9 +83,13 @@ export function createQaTechService(
     result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
 
     async rerunFailed(run, { preview, signal }) {
-      if (signal?.aborted) throw new CancelledError()
       try {
-        const started = await startWithRetry(() => client.rerun(run.id, { failedOnly: true }), clock, warn, deadline)
+        const started = await startWithRetry(
+          () => unlessCancelled(signal, () => client.rerun(run.id, { failedOnly: true })),
+          clock,
+          warn,
+          deadline
+        )
         logStarted(started, `Rerunning the failed, skipped and errored test cases of QA.tech run ${inline(run.id)}`)
         startedRuns.set(started.shortId, started)
         const urls = planApplications(settings, preview).flatMap(app =>

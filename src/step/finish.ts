@@ -8,6 +8,7 @@ import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
 import { mergeAttempts } from '../verdict/attempts.js'
 import { decideOutcome } from '../verdict/outcome.js'
+import { CancelledError, untilCancelled } from '../wait/cancellation.js'
 import { waitForRun, type WaitOutcome } from '../wait/poller.js'
 import { log, warn } from './log.js'
 import type { Dependencies, Started } from './types.js'
@@ -49,7 +50,18 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
   for (let retry = 1; retry <= settings.retryFailed && service.rerunFailed; retry += 1) {
     if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline) break
     const { git, preview, event, octokit } = started
-    const next = await service.rerunFailed(run, { git, preview, event, octokit, signal })
+    let next: StartedRun | 'nothing-to-rerun'
+    try {
+      next = await untilCancelled(service.rerunFailed(run, { git, preview, event, octokit, signal }), signal)
+    } catch (error) {
+      // The failed run is already known: a retry that cannot start leaves it the verdict.
+      if (error instanceof CancelledError) {
+        wait = { kind: 'interrupted', waitedMs: wait.waitedMs, last: wait.report }
+      } else {
+        warn(`Could not retry what failed in ${run.label}: ${inline(messageOf(error))}`)
+      }
+      break
+    }
     if (next === 'nothing-to-rerun') break
     log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
     earlierAttempts.push({ label: run.label, url: run.url })

@@ -1,6 +1,7 @@
 import { ApiError } from '../http/api-error.js'
 import { httpTransport, type Transport } from '../http/transport.js'
 import { asRecord, isRecord, nonEmptyString } from '../util/records.js'
+import { inline } from '../util/untrusted-text.js'
 import { KEY_HINT, testerArmyApi, withApiMessage } from './api.js'
 import type { StartRequest } from './run-request.js'
 import type { RunIssue, RunOutput, RunState, RunStep, StartAnswer } from './types.js'
@@ -42,7 +43,7 @@ export function createTesterArmyClient(
 
     async getRun(id, { timeoutMs }) {
       const data = await call('GET', `/runs/${encodeURIComponent(id)}`, undefined, timeoutMs, (status, apiMessage) =>
-        describeReadFailure(status, apiMessage, `run ${id}`)
+        describeReadFailure(status, apiMessage, `run ${inline(id)}`)
       )
       return readRunState(data, id)
     },
@@ -50,7 +51,7 @@ export function createTesterArmyClient(
     async cancelRun(id, { timeoutMs }) {
       try {
         await call('POST', `/runs/${encodeURIComponent(id)}/cancel`, undefined, timeoutMs, (status, apiMessage) =>
-          describeCancelFailure(status, apiMessage, `run ${id}`)
+          describeCancelFailure(status, apiMessage, `run ${inline(id)}`)
         )
         return 'cancelled'
       } catch (error) {
@@ -62,7 +63,7 @@ export function createTesterArmyClient(
     async cancelBatch(batchId, { timeoutMs }) {
       const path = `/batches/${encodeURIComponent(batchId)}/cancel`
       const describe = (status: number, apiMessage: string) =>
-        describeCancelFailure(status, apiMessage, `batch ${batchId}`)
+        describeCancelFailure(status, apiMessage, `batch ${inline(batchId)}`)
       try {
         return readBatchCancel(await call('POST', path, undefined, timeoutMs, describe))
       } catch (error) {

@@ -92,8 +92,8 @@ export function createTesterArmyService(
         const outcome = await client.cancelBatch(answer.batchId, { timeoutMs })
         log(
           outcome.kind === 'done'
-            ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${answer.batchId}; ${outcome.alreadyFinished} had already finished.`
-            : `tester.army could not cancel every run of batch ${answer.batchId}: ${outcome.message}`
+            ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${inline(answer.batchId)}; ${outcome.alreadyFinished} had already finished.`
+            : `tester.army could not cancel every run of batch ${inline(answer.batchId)}: ${outcome.message}`
         )
         return outcome.kind === 'done' && outcome.cancelled === 0 ? 'already-finished' : 'cancelled'
       }
@@ -101,7 +101,7 @@ export function createTesterArmyService(
       for (const item of open) {
         const outcome = await client.cancelRun(item.id, { timeoutMs })
         if (outcome === 'already-finished')
-          log(`tester.army run ${item.id} had already finished: there was nothing to cancel.`)
+          log(`tester.army run ${inline(item.id)} had already finished: there was nothing to cancel.`)
         else cancelled += 1
       }
       return cancelled > 0 ? 'cancelled' : 'already-finished'

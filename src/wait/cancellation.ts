@@ -63,3 +63,8 @@ export class CancelledError extends Error {
     super('the workflow was cancelled')
   }
 }
+
+/** Sends `request` unless the workflow has been cancelled: a cancelled step starts nothing. */
+export function unlessCancelled<T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
+  return signal?.aborted ? Promise.reject(new CancelledError()) : request()
+}

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { ApiError } from '../../http/api-error.js'
 import { readWithRetry } from '../../http/retry.js'
 import { startWithRetry } from '../../http/start-retry.js'
+import { unlessCancelled } from '../../wait/cancellation.js'
 import type { Service, ServiceEnvironment, ServiceWords } from '../../service/service.js'
 import { redactSecrets } from '../../util/secrets.js'
 import { firstLine, inertJson, inline } from '../../util/untrusted-text.js'
@@ -53,7 +54,7 @@ export function createChangeReviewService(
   return {
     words: CHANGE_REVIEW_WORDS,
 
-    async start({ git, preview, event, octokit }) {
+    async start({ git, preview, event, octokit, signal }) {
       const planned = planReviewApplications(settings, preview)
       const pullRequest = await resolvePullRequest({ prUrl: settings.prUrl, event, git, octokit, log })
       const applications = await resolveApplications(
@@ -64,11 +65,14 @@ export function createChangeReviewService(
       const request = buildChangeReviewRequest(settings, git, pullRequest.url, toReviewApplications(applications))
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
-      const conversation = await startWithRetry(() => client.startChangeReview(sent), clock, warn, deadline).catch(
-        (error: unknown) => {
-          throw mayHaveStarted(error)
-        }
-      )
+      const conversation = await startWithRetry(
+        () => unlessCancelled(signal, () => client.startChangeReview(sent)),
+        clock,
+        warn,
+        deadline
+      ).catch((error: unknown) => {
+        throw mayHaveStarted(error)
+      })
       latest = conversation
       core.info(
         `Started ${reviewLabel(inline(conversation.shortId))} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`
