@@ -82,7 +82,13 @@ export function createQaTechClient(
         `/run/${encodeURIComponent(shortId)}`,
         { ...(failedOnly ? { failedOnly: true } : {}), ...project },
         (status, apiMessage) =>
-          describeStartFailure(status, apiMessage, { trigger: 'GITHUB' }, `${apiUrl}/v1/run/${inline(shortId)}`, hint(status))
+          describeStartFailure(
+            status,
+            apiMessage,
+            { trigger: 'GITHUB' },
+            `${apiUrl}/v1/run/${inline(shortId)}`,
+            hint(status)
+          )
       )
       return readStartedRun(data, `POST /v1/run/${inline(shortId)}`)
     },
