@@ -234,7 +234,7 @@ function truncate(blocks, topLevel, options) {
         for (const line of block.lines) {
             if (!take(`${line}\n`)) {
                 // Inside our fence any text is inert: the line can be cut anywhere between characters.
-                take(`${longestPrefixWithin(line, left - 1)}\n`);
+                take(`${(0,report_markdown/* truncateToBytes */.Ln)(line, left - 1)}\n`);
                 complete = false;
                 break;
             }
@@ -264,19 +264,6 @@ function longestFittingLine(line, topLevel, maxBytes) {
         }
     }
     return low === 0 ? '' : renderBlock({ kind: 'line', text: chars.slice(0, low).join('') }, topLevel);
-}
-/** The longest start of `text` within `maxBytes` of UTF-8, cut between characters. */
-function longestPrefixWithin(text, maxBytes) {
-    let bytes = 0;
-    let end = 0;
-    for (const char of text) {
-        const size = (0,report_markdown/* byteLength */.dp)(char);
-        if (bytes + size > maxBytes)
-            break;
-        bytes += size;
-        end += char.length;
-    }
-    return text.slice(0, end);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -324,7 +311,7 @@ function assemble(parts, budgetBytes, input, trim = false) {
         }
         else if (index === 0) {
             // Even the heading is too long for the budget: keep what fits of it.
-            const text = truncateToBytes(part.text, budgetBytes - used);
+            const text = (0,report_markdown/* truncateToBytes */.Ln)(part.text, budgetBytes - used);
             kept.push(text);
             used += (0,report_markdown/* byteLength */.dp)(text);
         }
@@ -333,19 +320,6 @@ function assemble(parts, budgetBytes, input, trim = false) {
         }
     }
     return `${kept.join('')}${trailer}`;
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
-function truncateToBytes(text, maxBytes) {
-    let bytes = 0;
-    let end = 0;
-    for (const char of text) {
-        const size = (0,report_markdown/* byteLength */.dp)(char);
-        if (bytes + size > maxBytes)
-            break;
-        bytes += size;
-        end += char.length;
-    }
-    return text.slice(0, end);
 }
 /** Failures first, passes last: the reader came for what broke. */
 const TEST_CASE = { one: 'test case', many: 'test cases' };

@@ -15,7 +15,7 @@
  *   the text is cut and links to all of it.
  * Markdown itself (lists, tables, emphasis, links) is kept: it is what the agent meant to show.
  */
-import { byteLength, safeUrl } from './markdown.js'
+import { byteLength, safeUrl, truncateToBytes } from './markdown.js'
 import { stripControls } from '../util/untrusted-text.js'
 
 export interface AgentMarkdownOptions {
@@ -235,7 +235,7 @@ function truncate(blocks: readonly Block[], topLevel: number, options: AgentMark
     for (const line of block.lines) {
       if (!take(`${line}\n`)) {
         // Inside our fence any text is inert: the line can be cut anywhere between characters.
-        take(`${longestPrefixWithin(line, left - 1)}\n`)
+        take(`${truncateToBytes(line, left - 1)}\n`)
         complete = false
         break
       }
@@ -264,17 +264,4 @@ function longestFittingLine(line: string, topLevel: number, maxBytes: number): s
     }
   }
   return low === 0 ? '' : renderBlock({ kind: 'line', text: chars.slice(0, low).join('') }, topLevel)
-}
-
-/** The longest start of `text` within `maxBytes` of UTF-8, cut between characters. */
-function longestPrefixWithin(text: string, maxBytes: number): string {
-  let bytes = 0
-  let end = 0
-  for (const char of text) {
-    const size = byteLength(char)
-    if (bytes + size > maxBytes) break
-    bytes += size
-    end += char.length
-  }
-  return text.slice(0, end)
 }

@@ -61,3 +61,16 @@ export function link(text: string, url: string | null | undefined): string {
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
+export function truncateToBytes(text: string, maxBytes: number): string {
+  let bytes = 0
+  let end = 0
+  for (const char of text) {
+    const size = byteLength(char)
+    if (bytes + size > maxBytes) break
+    bytes += size
+    end += char.length
+  }
+  return text.slice(0, end)
+}

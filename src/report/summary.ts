@@ -5,7 +5,7 @@ import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import type { Outcome } from '../service/model.js'
 import { renderAgentMarkdown } from './agent-markdown.js'
-import { byteLength, cell, htmlText, link, paragraph, safeUrl } from './markdown.js'
+import { byteLength, cell, htmlText, link, paragraph, safeUrl, truncateToBytes } from './markdown.js'
 
 /** GitHub drops a step summary over 1 MiB without a word; stay under it with room to spare. */
 export const SUMMARY_BUDGET_BYTES = 1_000_000
@@ -80,19 +80,6 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
     }
   }
   return `${kept.join('')}${trailer}`
-}
-
-/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between characters. */
-function truncateToBytes(text: string, maxBytes: number): string {
-  let bytes = 0
-  let end = 0
-  for (const char of text) {
-    const size = byteLength(char)
-    if (bytes + size > maxBytes) break
-    bytes += size
-    end += char.length
-  }
-  return text.slice(0, end)
 }
 
 /** Failures first, passes last: the reader came for what broke. */
