@@ -557,7 +557,7 @@ describe('a workflow cancel cancels the remote run', () => {
     const result = await step({
       inputs: { group_id: GROUP_ID },
       scenario: { testerArmy: { runs: [{ durationMs: 1_000 }, { durationMs: 3_600_000 }] } },
-      cancelWhen: stdout => /Waiting for tester.army batch .*1 of 2 test cases finished/.test(stdout)
+      cancelWhen: stdout => /Waiting for tester.army batch .*1 of 2 runs finished/.test(stdout)
     })
     expect(result.code).toBe(1)
     expect(cancels()).toEqual([`/v1/batches/${BATCH_1}/cancel`])
