@@ -1,6 +1,5 @@
-import { ApiError } from '../http/api-error.js'
-import { describeBody, parseJson, transportFailure } from '../http/failures.js'
-import { TransportError, type RawResponse, type Transport } from '../http/transport.js'
+import { jsonApi, type JsonCall } from '../http/json-api.js'
+import type { Transport } from '../http/transport.js'
 import { isRecord } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
 
@@ -28,50 +27,17 @@ export function describeReadFailure(status: number, apiMessage: string, what: st
   }
 }
 
-export type QaTechCall = (
-  method: 'GET' | 'POST',
-  path: string,
-  body: unknown,
-  timeoutMs: number,
-  describe: (status: number, apiMessage: string) => string
-) => Promise<Record<string, unknown>>
+export type QaTechCall = JsonCall
 
 /**
  * One JSON call to QA.tech's `/v1` API: the answer as an object, or an `ApiError` whose message
  * `describe` words from the status and QA.tech's own message. Shared by QA.tech's services.
  */
 export function qatechApi(apiUrl: string, transport: Transport): QaTechCall {
-  const v1 = `${apiUrl}/v1`
-  return async function call(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    timeoutMs: number,
-    describe: (status: number, apiMessage: string) => string
-  ): Promise<Record<string, unknown>> {
-    let response: RawResponse
-    try {
-      response = await transport.send(method, `${v1}${path}`, body, timeoutMs)
-    } catch (error) {
-      if (error instanceof TransportError) throw transportFailure(error, 'QA.tech', method, path, apiUrl)
-      throw error
-    }
-    const parsed = parseJson(response.body)
-    if (response.status >= 200 && response.status < 300) {
-      if (!isRecord(parsed)) {
-        throw new ApiError(
-          `QA.tech answered ${method} /v1${path} with ${describeBody(response)}, not JSON. Check that api_url (${apiUrl}) is the QA.tech API.`,
-          response.status,
-          'invalid-response'
-        )
-      }
-      return parsed
-    }
-    const apiMessage = isRecord(parsed) && typeof parsed.message === 'string' ? inline(parsed.message) : ''
-    const message =
-      isRecord(parsed) || response.body.trim() === ''
-        ? describe(response.status, apiMessage)
-        : `QA.tech answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. Check that api_url (${apiUrl}) is the QA.tech API; if it is, QA.tech may be having trouble.`
-    throw new ApiError(message, response.status, 'http', response.retryAfterMs)
-  }
+  return jsonApi({ service: 'QA.tech', apiUrl, transport, apiMessageOf: qatechMessageOf })
+}
+
+/** QA.tech's `{ message }`, made inert. */
+function qatechMessageOf(parsed: unknown): string {
+  return isRecord(parsed) && typeof parsed.message === 'string' ? inline(parsed.message) : ''
 }
