@@ -1,5 +1,5 @@
 import { toRunReport, toStartedRun } from '../src/qatech/run-report.js'
-import { QATECH_WORDS } from '../src/qatech/service.js'
+import { QATECH_WORDS } from '../src/qatech/words.js'
 import type { RunState, RunTestCase } from '../src/qatech/types.js'
 import { decideOutcome as decide, type OutcomeOptions } from '../src/verdict/outcome.js'
 import type { WaitOutcome } from '../src/wait/poller.js'

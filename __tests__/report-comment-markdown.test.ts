@@ -2,17 +2,14 @@
  * The pull-request comment's body and marker, as pure functions: what a reviewer reads, within
  * GitHub's 65,536 characters, and a marker that survives anything a run's text contains.
  */
+import { readMarker, renderMarker } from '../src/report/comment-marker.js'
 import {
   COMMENT_MAX_CHARACTERS,
-  commentKeyOf,
-  jobIdentity,
-  matrixLeg,
-  readMarker,
   renderComment,
-  renderMarker,
   type CommentInput,
   type CommentState
 } from '../src/report/comment-markdown.js'
+import { commentKeyOf, jobIdentity, matrixLeg } from '../src/report/identity.js'
 import type { SummaryInput } from '../src/report/summary.js'
 import { largeRun, summaryCases } from './fixtures/summary-inputs.js'
 

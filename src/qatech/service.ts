@@ -4,7 +4,7 @@ import { readWithRetry } from '../http/retry.js'
 import { unlessCancelled } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
 import type { StartedRun } from '../service/model.js'
-import type { Service, ServiceEnvironment, ServiceWords } from '../service/service.js'
+import type { Service, ServiceEnvironment } from '../service/service.js'
 import { firstLine, inertJson, inline, quote } from '../util/untrusted-text.js'
 import { createQaTechClient, type QaTechClient, type RunDetail } from './client.js'
 import { Outputs } from './names.js'
@@ -18,17 +18,10 @@ import {
 import { toRunReport, toStartedRun } from './run-report.js'
 import type { Settings } from './settings.js'
 import type { StartedRun as QaTechStartedRun, StartRunRequest } from './types.js'
+import { QATECH_WORDS } from './words.js'
 
 /** Above this many test cases, polls skip the per-test details: they would cost more than they help. */
 const PROGRESS_TEST_CASE_LIMIT = 200
-
-export const QATECH_WORDS: ServiceWords = {
-  name: 'QA.tech',
-  initialStatus: 'INITIATED',
-  runGoesOn: 'The QA.tech run goes on',
-  cannotCancel: 'QA.tech has no way to cancel it from here',
-  filePrefix: 'qatech-run'
-}
 
 /** QA.tech test-plan runs (`POST /v1/run` with `trigger: "GITHUB"`) behind the service seam. */
 export function createQaTechService(

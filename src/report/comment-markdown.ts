@@ -3,174 +3,18 @@
  * same input gives the same markdown, within GitHub's 65,536 characters, the marker first so no
  * trimming can cut it.
  */
-import { createHash } from 'node:crypto'
 import type { GitContext } from '../context/git-context.js'
 import { type Issue, type Link, type Outcome, type StartedRun, type TestCaseResult } from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
-import { cell, link, safeUrl } from './markdown.js'
+import { cell, link } from './markdown.js'
+import { renderMarker, type CommentMarker } from './comment-marker.js'
+import type { JobIdentity } from './identity.js'
 import type { Ending } from './reporter.js'
 
 /** GitHub refuses a comment body longer than this. */
 export const COMMENT_MAX_CHARACTERS = 65_536
-
-const MARKER_START = '<!-- run-action-report '
-const MARKER_END = ' -->'
-
-/** Which job a comment belongs to: the service, workflow, job, matrix leg and `comment_key`. */
-export interface JobIdentity {
-  readonly service: string
-  /** The workflow file (from GITHUB_WORKFLOW_REF, without the ref), or its name. */
-  readonly workflow: string
-  /** The workflow's name, as GitHub shows it. */
-  readonly workflowName: string
-  readonly job: string
-  /** The matrix leg's values, as GitHub names the leg's job: "web, ubuntu-latest". */
-  readonly leg: string | undefined
-  /** The matrix leg, canonical: the same leg gives the same text whatever the key order. */
-  readonly legKey: string | undefined
-  readonly commentKey: string | undefined
-  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT: which workflow run, and which try of it. */
-  readonly workflowRunId: string | undefined
-  readonly attempt: number
-  /** The workflow run's page. */
-  readonly workflowRunUrl: string | undefined
-}
-
-/** The runner's variables this module reads. */
-export interface JobEnvironment {
-  readonly GITHUB_WORKFLOW?: string
-  readonly GITHUB_WORKFLOW_REF?: string
-  readonly GITHUB_JOB?: string
-  readonly GITHUB_RUN_ID?: string
-  readonly GITHUB_RUN_ATTEMPT?: string
-  readonly GITHUB_SERVER_URL?: string
-  readonly GITHUB_REPOSITORY?: string
-}
-
-/**
- * The job as the comment and the commit status name it. The runner does not tell an action which
- * matrix leg it runs in: `matrix` is the job's `${{ toJSON(matrix) }}`, passed in as an input.
- */
-export function jobIdentity(
-  env: JobEnvironment,
-  options: { readonly service: string; readonly commentKey?: string; readonly matrix?: string }
-): JobIdentity {
-  const workflowName = env.GITHUB_WORKFLOW ?? ''
-  // `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`: the file, whatever the ref.
-  const workflowFile = env.GITHUB_WORKFLOW_REF?.split('@', 1)[0]
-  const attempt = Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10)
-  const server = safeUrl(env.GITHUB_SERVER_URL)?.replace(/\/$/, '')
-  const runId = env.GITHUB_RUN_ID || undefined
-  const { leg, legKey } = matrixLeg(options.matrix)
-  return {
-    service: options.service,
-    workflow: workflowFile || workflowName,
-    workflowName,
-    job: env.GITHUB_JOB ?? '',
-    leg,
-    legKey,
-    commentKey: options.commentKey || undefined,
-    workflowRunId: runId,
-    attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1,
-    workflowRunUrl:
-      server && runId && env.GITHUB_REPOSITORY
-        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${encodeURIComponent(runId)}`
-        : undefined
-  }
-}
-
-/** `{"app":"web","os":"ubuntu-latest"}` → "web, ubuntu-latest"; nothing for a job outside a matrix. */
-export function matrixLeg(matrix: string | undefined): { leg?: string; legKey?: string } {
-  const text = matrix?.trim() ?? ''
-  // `${{ … }}` unevaluated: a runner that does not evaluate input defaults (a local run).
-  if (text === '' || text === 'null' || text === '{}' || text.startsWith('${{')) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return { leg: text, legKey: text }
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { leg: String(parsed), legKey: JSON.stringify(parsed) }
-  }
-  const entries = Object.entries(parsed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  if (entries.length === 0) return {}
-  return {
-    // In the workflow's order, as GitHub names the job.
-    leg: Object.values(parsed)
-      .map(value => (typeof value === 'string' ? value : JSON.stringify(value)))
-      .join(', '),
-    legKey: JSON.stringify(entries)
-  }
-}
-
-/** The comment's key: the same job, leg and `comment_key` give the same key on every run and attempt. */
-export function commentKeyOf(identity: JobIdentity): string {
-  const parts = [identity.service, identity.workflow, identity.job, identity.legKey ?? '', identity.commentKey ?? '']
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24)
-}
-
-/** What the hidden marker carries, for the next run and for a rerun of this job. */
-export interface CommentMarker {
-  readonly key: string
-  /** The run the comment reports: a rerun of the job starts from it. */
-  readonly run: { readonly id?: string; readonly url?: string }
-  /** The commit tested. */
-  readonly sha?: string
-  readonly workflowRunId?: string
-  readonly attempt?: number
-}
-
-/** Longer values than these are not a service's ids or pages: left out rather than cut. */
-const MAX_MARKER_ID = 200
-const MAX_MARKER_URL = 2_000
-
-/** The marker, an HTML comment GitHub does not show. Its JSON cannot end the comment early. */
-export function renderMarker(marker: CommentMarker): string {
-  const url = safeUrl(marker.run.url)
-  const data = {
-    v: 1,
-    key: marker.key,
-    run: {
-      ...(marker.run.id && marker.run.id.length <= MAX_MARKER_ID ? { id: marker.run.id } : {}),
-      ...(url && url.length <= MAX_MARKER_URL ? { url } : {})
-    },
-    ...(marker.sha && /^[0-9a-f]{7,64}$/i.test(marker.sha) ? { sha: marker.sha } : {}),
-    ...(marker.workflowRunId && /^\d{1,20}$/.test(marker.workflowRunId) ? { workflowRunId: marker.workflowRunId } : {}),
-    ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {})
-  }
-  const json = JSON.stringify(data).replace(/[<>&-]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  return `${MARKER_START}${json}${MARKER_END}`
-}
-
-/** The marker at the start of a comment's body, or undefined when it has none (or a broken one). */
-export function readMarker(body: string): CommentMarker | undefined {
-  if (!body.startsWith(MARKER_START)) return undefined
-  const end = body.indexOf(MARKER_END, MARKER_START.length)
-  if (end === -1) return undefined
-  let data: unknown
-  try {
-    data = JSON.parse(body.slice(MARKER_START.length, end))
-  } catch {
-    return undefined
-  }
-  if (typeof data !== 'object' || data === null) return undefined
-  const record = data as Record<string, unknown>
-  if (record.v !== 1 || typeof record.key !== 'string') return undefined
-  const run = typeof record.run === 'object' && record.run !== null ? (record.run as Record<string, unknown>) : {}
-  return {
-    key: record.key,
-    run: {
-      ...(typeof run.id === 'string' ? { id: run.id } : {}),
-      ...(typeof run.url === 'string' ? { url: run.url } : {})
-    },
-    ...(typeof record.sha === 'string' ? { sha: record.sha } : {}),
-    ...(typeof record.workflowRunId === 'string' ? { workflowRunId: record.workflowRunId } : {}),
-    ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {})
-  }
-}
 
 /** Where the run is, as the comment tells it. */
 export type CommentState =

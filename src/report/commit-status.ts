@@ -6,48 +6,18 @@
 import * as core from '@actions/core'
 import { repositoryNames } from '../github/comments.js'
 import { setCommitStatus, STATUS_DESCRIPTION_MAX_CHARACTERS, type CommitState } from '../github/statuses.js'
-import type { CommonSettings } from '../inputs/common-settings.js'
 import type { Outcome, StartedRun, TestCaseResult } from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { systemClock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
-import { matrixLeg } from './comment-markdown.js'
+import { shorten, statusContextOf } from './identity.js'
 import { safeUrl } from './markdown.js'
 import { isPermissionDenied, retryOnce, warnPermission } from './permissions.js'
 import type { GithubReportOptions } from './pr-comment.js'
 import type { Reporter, ReportContext } from './reporter.js'
 
 const WHAT = 'the commit status'
-
-/** Keeps a context readable in the checks list. */
-const MAX_CONTEXT_NAME = 100
-
-/**
- * The status's context: `status_context`, or "<service> / <plan>" with the matrix leg, so that two
- * legs (or two plans) never overwrite each other's status.
- */
-export function statusContextOf(
-  settings: Pick<CommonSettings, 'statusContext'>,
-  words: Pick<ServiceWords, 'name' | 'runNoun'>,
-  plan: StartedRun['plan'],
-  matrix: string | undefined
-): string {
-  if (settings.statusContext) return settings.statusContext
-  const { leg } = matrixLeg(matrix)
-  // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
-  // a service without plans starts, "QA.tech / change review" (never the pull request's name).
-  const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ')
-  return shorten(inline(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME)
-}
-
-/** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text
-  const cut = text.slice(0, max - 1)
-  const last = cut.charCodeAt(cut.length - 1)
-  return `${last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut}…`
-}
 
 export function commitStatusReporter(context: ReportContext, options: GithubReportOptions = {}): Reporter {
   const { settings, git, service } = context

@@ -9,7 +9,7 @@ import type { CTRFReport, Test } from 'ctrf'
 import type { TestCaseResult } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
-import { jobIdentity, type JobEnvironment } from './comment-markdown.js'
+import { jobIdentity, type JobEnvironment } from './identity.js'
 import { writeReportFile, type TestReportInput } from './junit.js'
 import type { Reporter, ReportContext } from './reporter.js'
 

@@ -3,14 +3,14 @@ import { ApiError } from '../../http/api-error.js'
 import { readWithRetry } from '../../http/retry.js'
 import { startWithRetry } from '../../http/start-retry.js'
 import { unlessCancelled } from '../../wait/cancellation.js'
-import type { Service, ServiceEnvironment, ServiceWords } from '../../service/service.js'
+import type { Service, ServiceEnvironment } from '../../service/service.js'
 import { redactSecrets } from '../../util/secrets.js'
 import { firstLine, inertJson, inline } from '../../util/untrusted-text.js'
 import { resolveApplications } from '../run-request.js'
 import { createChangeReviewClient, type ChangeReviewClient } from './client.js'
 import { Outputs } from './names.js'
 import { resolvePullRequest } from './pull-request.js'
-import { latestReply, NO_REPLY_STATUS, reviewLabel, toRunReport, toStartedRun } from './report.js'
+import { latestReply, reviewLabel, toRunReport, toStartedRun } from './report.js'
 import {
   buildChangeReviewRequest,
   environmentUrls,
@@ -20,20 +20,12 @@ import {
 } from './request.js'
 import type { ChangeReviewSettings } from './settings.js'
 import type { ChangeReviewRequest, Conversation } from './types.js'
+import { CHANGE_REVIEW_WORDS } from './words.js'
 
 /** Messages per poll: the newest assistant reply is among the first few. */
 const POLL_MESSAGES = 5
 /** Messages in the final fetch, for the results file. */
 const RESULT_MESSAGES = 20
-
-export const CHANGE_REVIEW_WORDS: ServiceWords = {
-  name: 'QA.tech',
-  initialStatus: NO_REPLY_STATUS,
-  runGoesOn: 'The QA.tech change review goes on',
-  cannotCancel: 'QA.tech has no way to cancel it from here',
-  filePrefix: 'qatech-change-review',
-  runNoun: 'change review'
-}
 
 /** QA.tech change review (`POST /v1/chat/change-review`) behind the service seam. */
 export function createChangeReviewService(
