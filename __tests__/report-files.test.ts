@@ -255,6 +255,7 @@ describe('the file reporters', () => {
     const input = build('passed')
     return {
       service: {
+        action: 'qatech-runs',
         words: QATECH_WORDS,
         outputs: { none: () => ({}), started: () => ({}), finished: () => ({}) }
       },

@@ -101,7 +101,11 @@ function contextFor(step: Step = {}): ReportContext {
   const payload = step.payload ?? PULL_REQUEST
   const env = { ...BASE_ENV, ...step.env }
   return {
-    service: { words: QATECH_WORDS, outputs: { none: () => ({}), started: () => ({}), finished: () => ({}) } },
+    service: {
+      action: 'qatech-runs',
+      words: QATECH_WORDS,
+      outputs: { none: () => ({}), started: () => ({}), finished: () => ({}) }
+    },
     settings: { ...SETTINGS, ...step.settings },
     git: resolveGitContext(eventName, payload, env),
     env,

@@ -41,6 +41,7 @@ export function createQaTechService(
   }
 
   return {
+    action: 'qatech-runs',
     words: QATECH_WORDS,
 
     async start({ git, preview, signal }) {

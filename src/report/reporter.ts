@@ -37,7 +37,7 @@ export interface Reporter {
 
 /** What every reporter may read about the step. */
 export interface ReportContext {
-  readonly service: Pick<Service, 'words' | 'outputs'>
+  readonly service: Pick<Service, 'action' | 'words' | 'outputs'>
   readonly settings: CommonSettings
   readonly git: GitContext
   readonly env: NodeJS.ProcessEnv

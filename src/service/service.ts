@@ -13,6 +13,11 @@ import type { Outcome, RunReport, StartedRun } from './model.js'
  * tester.army). The poller, the verdict and the reports call only this.
  */
 export interface Service {
+  /**
+   * Which action of this repository drives the service: part of every report's identity, so two
+   * actions in one job never take each other's comment or status.
+   */
+  readonly action: ActionId
   readonly words: ServiceWords
   /** Starts the run. Called once: a step never starts two runs. */
   start(context: StartContext): Promise<StartedRun>
@@ -102,6 +107,9 @@ export interface ServiceOutputs {
   started(run: StartedRun): Record<string, string>
   finished(outcome: Outcome): Record<string, string>
 }
+
+/** The actions of this repository, as reports key them: stable, never shown. */
+export type ActionId = 'qatech-runs' | 'qatech-change-review' | 'tester-army'
 
 /** One action of this repository: how it reads its inputs and which service it drives. */
 export interface ActionDefinition<S extends CommonSettings> {

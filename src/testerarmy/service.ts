@@ -56,6 +56,7 @@ export function createTesterArmyService(
   }
 
   return {
+    action: 'tester-army',
     words,
 
     async start(context) {

@@ -44,6 +44,7 @@ export function createChangeReviewService(
   }
 
   return {
+    action: 'qatech-change-review',
     words: CHANGE_REVIEW_WORDS,
 
     async start({ git, preview, event, octokit, signal }) {
