@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { CommonSettings } from './inputs/common-settings.js'
 import { notifyReporters } from './report/reporter.js'
 import type { ActionDefinition } from './service/service.js'
+import { failed, isEnd, passed, type StepEnd } from './step/end.js'
 import { checkSites } from './step/preflight.js'
 import { prepare } from './step/prepare.js'
 import { start } from './step/start.js'
@@ -21,40 +22,64 @@ const defaultDependencies: Dependencies = {
   exit: code => process.exit(code)
 }
 
-/** One action, start to end: the one place that decides whether the step passes. */
+/** One action, start to end: the one place that decides whether the step passes, and says so. */
 export async function run<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies = defaultDependencies
 ): Promise<void> {
   const cancellation = watchCancellation(deps.onCancel, log)
-  const { signal } = cancellation
-  let serviceName = 'the service'
   try {
-    const prepared = await untilCancelled(prepare(action, deps), signal)
-    if (prepared === undefined) return
-    serviceName = prepared.service.words.name
-    const preflight = await checkSites(prepared, deps, signal)
-    if (preflight === 'stopped') return
-    const started = await start({ ...prepared, preflightLine: preflight }, deps, signal)
-    if (started === undefined) return
-    if (!started.settings.blocking) {
-      await notifyReporters(started.reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
-      return
-    }
-    const { waitAndReport } = await import('./step/finish.js')
-    await waitAndReport(started, deps, signal)
-  } catch (error) {
-    if (error instanceof CancelledError) {
-      core.setFailed(`The workflow was cancelled before a run was started: no ${serviceName} run was started.`)
-      return deps.exit(1)
-    }
-    if (error instanceof ActionError) {
-      core.setFailed(error.message)
-    } else {
-      core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-      core.setFailed(`Unexpected error: ${inline(messageOf(error))}. Please report it with this log.`)
-    }
+    conclude(await runStages(action, deps, cancellation.signal), deps)
   } finally {
     cancellation.stop()
   }
+}
+
+/** The stages in order; the first to end the step gives its end. Never throws. */
+async function runStages<S extends CommonSettings>(
+  action: ActionDefinition<S>,
+  deps: Dependencies,
+  signal: AbortSignal
+): Promise<StepEnd> {
+  let serviceName = 'the service'
+  try {
+    const prepared = await untilCancelled(prepare(action, deps), signal)
+    if (isEnd(prepared)) return prepared
+    serviceName = prepared.service.words.name
+    const preflight = await checkSites(prepared, deps, signal)
+    if (isEnd(preflight)) return preflight
+    const started = await start({ ...prepared, ...preflight }, deps, signal)
+    if (isEnd(started)) return started
+    if (!started.settings.blocking) {
+      await notifyReporters(started.reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
+      return passed()
+    }
+    const { waitAndReport } = await import('./step/finish.js')
+    return await waitAndReport(started, deps, signal)
+  } catch (error) {
+    return endOfError(error, serviceName)
+  }
+}
+
+/** What a stage threw, as the step's end: a message for the user, never a stack trace. */
+function endOfError(error: unknown, serviceName: string): StepEnd {
+  if (error instanceof CancelledError) {
+    return failed(`The workflow was cancelled before a run was started: no ${serviceName} run was started.`, {
+      exitNow: true
+    })
+  }
+  if (error instanceof ActionError) return failed(error.message)
+  core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  return failed(`Unexpected error: ${inline(messageOf(error))}. Please report it with this log.`)
+}
+
+/** The step's last word: its log line, or its failure. The only `setFailed` and `exit` of the action. */
+function conclude(end: StepEnd, deps: Dependencies): void {
+  if (end.end === 'passed') {
+    if (end.warning) core.warning(end.warning)
+    else if (end.message) core.info(end.message)
+    return
+  }
+  core.setFailed(end.message)
+  if (end.exitNow) deps.exit(1)
 }

@@ -1,15 +1,15 @@
-import * as core from '@actions/core'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import { notifyReporters } from '../report/reporter.js'
 import type { Link, StartedRun } from '../service/model.js'
 import type { Service } from '../service/service.js'
-import { ActionError, messageOf } from '../util/errors.js'
+import { messageOf } from '../util/errors.js'
 import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
 import { mergeAttempts } from '../verdict/attempts.js'
 import { decideOutcome } from '../verdict/outcome.js'
 import { CancelledError, untilCancelled } from '../wait/cancellation.js'
 import { waitForRun, type WaitOutcome } from '../wait/poller.js'
+import { failed, passed, type StepEnd } from './end.js'
 import { log, warn } from './log.js'
 import type { Dependencies, Started } from './types.js'
 
@@ -21,10 +21,11 @@ import type { Dependencies, Started } from './types.js'
 /** The cancel request to the service, within the runner's grace after a cancel. */
 const CANCEL_TIMEOUT_MS = 5_000
 
-export async function waitAndReport(started: Started, deps: Dependencies, signal: AbortSignal): Promise<void> {
+export async function waitAndReport(started: Started, deps: Dependencies, signal: AbortSignal): Promise<StepEnd> {
   const { settings, service, reporters, deadline } = started
   if (!settings.blocking) {
-    return notifyReporters(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
+    await notifyReporters(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
+    return passed()
   }
   const waitFor = (run: StartedRun) =>
     waitForRun({
@@ -76,16 +77,16 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
         : { ...retried, last: retried.last && mergeAttempts(earlier, retried.last) }
   }
   // Every attempt's wait counts: "waited" is the step's whole wait.
-  await finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts)
+  return finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts)
 }
 
-/** Decides the outcome of a wait, reports it, and ends the step accordingly. */
+/** Decides the outcome of a wait, reports it, and returns how the step ends. */
 export async function finish(
   started: Started,
   deps: Dependencies,
   wait: WaitOutcome,
   earlierAttempts: readonly Link[] = []
-): Promise<void> {
+): Promise<StepEnd> {
   const { settings, service, run, reporters } = started
   const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
   // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
@@ -101,13 +102,10 @@ export async function finish(
   }
   await notifyReporters(reporters, reporter => reporter.finished?.(run, ending))
 
-  if (wait.kind === 'interrupted') {
-    core.setFailed(outcome.message)
-    return deps.exit(1)
-  }
-  if (!outcome.succeeded) throw new ActionError(outcome.message)
-  if (outcome.warning) core.warning(outcome.warning)
-  else core.info(outcome.message)
+  // After a cancel, the runner's grace is short: nothing may keep the process alive.
+  if (wait.kind === 'interrupted') return failed(outcome.message, { exitNow: true })
+  if (!outcome.succeeded) return failed(outcome.message)
+  return passed(outcome.message, outcome.warning)
 }
 
 /** Stops the remote run where the service can and the user wants it; true when it did. */

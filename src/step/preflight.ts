@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
 import { writeNoRunSummary } from '../report/job-summary.js'
-import { ActionError, messageOf } from '../util/errors.js'
+import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
+import { failed, type StepEnd } from './end.js'
 import { log, warn } from './log.js'
+import { writeNoRunOutputs } from './no-run.js'
 import type { Dependencies, Prepared } from './types.js'
 
 /** The outputs every action sets about its preflight. */
@@ -10,24 +12,24 @@ const PreflightOutputs = { Status: 'preflight_status', Seconds: 'preflight_secon
 
 /**
  * Asks each site under test whether it answers before a run is spent on it. The preflight's code
- * is loaded only when it is on and there is a site to check. Returns the line for the summary,
- * or `stopped` when the step has ended (a cancel during the wait); a site that is not ready or
- * is protected ends the step with an ActionError, no run started.
+ * is loaded only when it is on and there is a site to check. Returns the line for the summary
+ * (none when nothing was checked), or the step's end: a site that is not ready or is protected,
+ * or a cancel during the wait, ends it with no run started.
  */
 export async function checkSites(
   prepared: Prepared,
   deps: Dependencies,
   signal: AbortSignal
-): Promise<string | 'stopped' | undefined> {
+): Promise<{ readonly preflightLine?: string } | StepEnd> {
   const { settings, service, git, preview, event } = prepared
-  const setOutputs = (status: string, seconds?: number): undefined => {
+  const setOutputs = (status: string, seconds?: number): { preflightLine?: string } => {
     try {
       core.setOutput(PreflightOutputs.Status, status)
       core.setOutput(PreflightOutputs.Seconds, seconds === undefined ? '' : String(seconds))
     } catch (error) {
       warn(`Could not write the preflight outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
     }
-    return undefined
+    return {}
   }
   if (settings.preflight === 'off') return setOutputs('off')
   const targets = service.preflightTargets?.({ git, preview, event }) ?? []
@@ -45,9 +47,9 @@ export async function checkSites(
     serviceName: service.words.name
   })
   setOutputs(result.status === 'cancelled' ? 'not-ready' : result.status, result.seconds)
-  if (result.stop === undefined) return result.line
+  if (result.stop === undefined) return { preflightLine: result.line }
 
-  for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
+  writeNoRunOutputs(service)
   const heading =
     result.status === 'cancelled'
       ? `🛑 ${service.words.name}: the workflow was cancelled before a run was started`
@@ -55,9 +57,6 @@ export async function checkSites(
         ? `🔒 ${service.words.name}: the site is protected — no run was started`
         : `⏳ ${service.words.name}: the site did not answer — no run was started`
   if (settings.jobSummary) writeNoRunSummary(deps.env, heading, [result.stop])
-  if (result.status !== 'cancelled') throw new ActionError(result.stop)
-  // A pending timer must not keep the process alive after a cancel.
-  core.setFailed(result.stop)
-  deps.exit(1)
-  return 'stopped'
+  // After a cancel, a pending timer must not keep the process alive.
+  return failed(result.stop, { exitNow: result.status === 'cancelled' })
 }

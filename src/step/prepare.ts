@@ -7,17 +7,18 @@ import { lazyOctokit } from '../github/octokit.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import { logGitContext } from '../report/log.js'
 import type { ActionDefinition, Service } from '../service/service.js'
-import { messageOf } from '../util/errors.js'
 import { maskSecretInputs } from '../util/secrets.js'
-import { inline, quote } from '../util/untrusted-text.js'
+import { quote } from '../util/untrusted-text.js'
+import { passed, type StepEnd } from './end.js'
 import { log, warn } from './log.js'
+import { writeNoRunOutputs } from './no-run.js'
 import type { Dependencies, Prepared } from './types.js'
 
-/** Reads the inputs and the event; undefined when the event gives nothing to test. */
+/** Reads the inputs and the event; the step's end when the event gives nothing to test. */
 export async function prepare<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies
-): Promise<Prepared | undefined> {
+): Promise<Prepared | StepEnd> {
   const stepStartedAt = deps.clock.now()
   maskSecretInputs(action.secretInputs)
   const eventName = deps.env.GITHUB_EVENT_NAME ?? ''
@@ -58,12 +59,9 @@ export async function prepare<S extends CommonSettings>(
   return { settings, service, git, event: { name: eventName, payload }, preview, octokit, deadline }
 }
 
-function skip(service: Service, reason: string): undefined {
+/** The event gives nothing to test: the step passes with a notice, no run started. */
+function skip(service: Service, reason: string): StepEnd {
   core.notice(`${reason} No ${service.words.name} ${service.words.runNoun ?? 'run'} was started.`)
-  try {
-    for (const [name, value] of Object.entries(service.outputs.none())) core.setOutput(name, value)
-  } catch (error) {
-    warn(`Could not write the step outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
-  }
-  return undefined
+  writeNoRunOutputs(service)
+  return passed()
 }

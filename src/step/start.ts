@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { annotationsReporter } from '../report/annotations.js'
 import { jobSummaryReporter } from '../report/job-summary.js'
 import { outputsReporter } from '../report/outputs.js'
@@ -8,6 +7,7 @@ import type { StartedRun } from '../service/model.js'
 import type { Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { CancelledError, untilCancelled } from '../wait/cancellation.js'
+import { failed, passed, type StepEnd } from './end.js'
 import { rerunOfPreviousAttempt } from './rerun.js'
 import type { Dependencies, Prepared, Started } from './types.js'
 
@@ -21,11 +21,11 @@ const START_GRACE_MS = 5_000
  * Starts the run, once. A cancel while the start request is on its way waits a few seconds for
  * its answer: a run that exists is reported with its link before the step ends.
  */
-export async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal): Promise<Started | undefined> {
+export async function start(prepared: Prepared, deps: Dependencies, signal: AbortSignal): Promise<Started | StepEnd> {
   const { service, git, preview, event, octokit } = prepared
   if (signal.aborted) throw new CancelledError()
   const rerun = await rerunOfPreviousAttempt(prepared, deps, signal)
-  if (rerun === 'nothing-to-rerun') return undefined
+  if (rerun === 'nothing-to-rerun') return passed()
   const starting = rerun ? Promise.resolve(rerun) : service.start({ git, preview, event, octokit, signal })
   let answer: StartedRun
   try {
@@ -35,17 +35,15 @@ export async function start(prepared: Prepared, deps: Dependencies, signal: Abor
     const late = await withinGrace(starting)
     if (late === 'not-started') throw new CancelledError()
     if (late === 'no-answer') {
-      core.setFailed(
-        `The workflow was cancelled while the run was being started, and ${service.words.name} did not answer within ${START_GRACE_MS / 1000} s: it may have started the run; look for it in ${service.words.name}.`
+      return failed(
+        `The workflow was cancelled while the run was being started, and ${service.words.name} did not answer within ${START_GRACE_MS / 1000} s: it may have started the run; look for it in ${service.words.name}.`,
+        { exitNow: true }
       )
-      deps.exit(1)
-      return undefined
     }
     const started = await begin(prepared, deps, late)
     await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
     const { finish } = await import('./finish.js')
-    await finish(started, deps, { kind: 'interrupted', during: 'start', waitedMs: 0, last: undefined })
-    return undefined
+    return finish(started, deps, { kind: 'interrupted', during: 'start', waitedMs: 0, last: undefined })
   }
   const started = await begin(prepared, deps, answer)
   await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
