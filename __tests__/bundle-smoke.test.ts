@@ -145,6 +145,33 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))('dist/i
     expect(result.outputs).toMatchObject({ run_created: 'true', run_result: 'PASSED' })
   })
 
+  it('a hostile run id from QA.tech writes no workflow command: the runner sees no error in a passing run', async () => {
+    sandbox.reset({ runShortIds: ['x\n::error::pwned'] })
+    const result = await act({ blocking: 'true' })
+    expect(result.code).toBe(0)
+    expect(
+      result.stdout.split('\n').filter(line => line.startsWith('::error') || line.includes('::error::pwned'))
+    ).toEqual([])
+    expect(result.stdout).toMatch(/^QA.tech run x : :error: :pwned is COMPLETED after/m)
+  })
+
+  it('a workflow cancel (SIGINT) while the start waits after a 429: no run was started, said at once', async () => {
+    sandbox.reset({ faults: [{ method: 'POST', path: '/v1/run', status: 429, retryAfter: 30 }] })
+    const result = await act({ blocking: 'true' }, (child, output) => {
+      const timer = setInterval(() => {
+        if (output().includes('Trying again in 30 s.')) {
+          clearInterval(timer)
+          child.kill('SIGINT')
+        }
+      }, 20)
+    })
+    expect(result.code).toBe(1)
+    expect(result.stdout.split('\n').filter(line => line.startsWith('::error::'))).toEqual([
+      '::error::The workflow was cancelled before a run was started: no QA.tech run was started.'
+    ])
+    expect(sandbox.requests.filter(request => request.path === '/v1/run')).toHaveLength(1)
+  })
+
   it('bad input: one line, exit 1, no request, no stack trace', async () => {
     sandbox.reset()
     const result = await act({ api_token: '' })

@@ -119,6 +119,35 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))(
       expect(result.summary).toMatch(/^## 🛑 QA.tech: the workflow was cancelled while waiting/)
     })
 
+    it('a hostile conversation id from QA.tech writes no workflow command: the runner sees no error in a passing review', async () => {
+      const result = await act({ blocking: 'true' }, { chat: { shortIds: ['x\n::error::pwned'] } })
+      expect(result.code).toBe(0)
+      expect(
+        result.stdout.split('\n').filter(line => line.startsWith('::error') || line.includes('::error::pwned'))
+      ).toEqual([])
+      expect(result.stdout).toMatch(/^QA.tech change review x : :error: :pwned is COMPLETED after/m)
+    })
+
+    it('a workflow cancel (SIGINT) while the start waits after a 429: no review was started, said at once', async () => {
+      const result = await act(
+        { blocking: 'true' },
+        { faults: [{ method: 'POST', path: '/v1/chat/change-review', status: 429, retryAfter: 30 }] },
+        (child, output) => {
+          const timer = setInterval(() => {
+            if (output().includes('Trying again in 30 s.')) {
+              clearInterval(timer)
+              child.kill('SIGINT')
+            }
+          }, 20)
+        }
+      )
+      expect(result.code).toBe(1)
+      expect(errorLines(result.stdout)).toEqual([
+        '::error::The workflow was cancelled before a run was started: no QA.tech run was started.'
+      ])
+      expect(reviewBodies()).toHaveLength(1)
+    })
+
     it('bad input: one line, exit 1, no request, no stack trace', async () => {
       const result = await act({ applications_config: '', pr_url: 'not a url' })
       expect(result.code).toBe(1)

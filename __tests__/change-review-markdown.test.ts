@@ -177,6 +177,42 @@ describe('renderAgentMarkdown', () => {
     expect(await foreignHtml(out)).toEqual([])
   })
 
+  /**
+   * A render that never ends would block the process, a workflow cancel included. Jest's timeout
+   * can fail a test only at an await: this one comes after the render, so a render that took
+   * minutes fails the test instead of passing late.
+   */
+  const afterTheRender = () => new Promise(resolve => setTimeout(resolve, 0))
+
+  // A change review of one 240 KB line once ran past 120 s here, and a cancel could not stop it:
+  // the work was quadratic in the code spans of a line. This line took about a minute that way.
+  it('renders a 1 MB line of many code spans, each span as it should be', async () => {
+    const unit = 'Then `a<b` holds; ``c`d`` and \\<e> too, as said here. '
+    const shown = 'Then <code>a&#60;b</code> holds; ``c`d`` and &lt;e> too, as said here. '
+    const count = Math.ceil(1_000_000 / unit.length)
+    const out = render(unit.repeat(count), { maxBytes: 4_000_000 })
+    await afterTheRender()
+    expect(out).toBe(`${shown.repeat(count).trimEnd()}\n`)
+  }, 15_000)
+
+  it('cuts a 1 MB line to the budget, whatever it holds: code spans, a long code span, a run of backslashes', async () => {
+    const unit = 'Then `a<b` holds; ``c`d`` and \\<e> too, as said here. '
+    const lines = [
+      unit.repeat(Math.ceil(1_000_000 / unit.length)),
+      `\` <${'a'.repeat(1_000_000)}\``,
+      `${'\\'.repeat(1_000_000)}<`
+    ]
+    for (const line of lines) {
+      const out = render(line, { maxBytes: 200_000 })
+      await afterTheRender()
+      expect(Buffer.byteLength(out)).toBeLessThanOrEqual(200_000)
+      expect(Buffer.byteLength(out)).toBeGreaterThan(190_000)
+      expect(out).toMatch(
+        /\n> ✂️ The rest of this text is cut to fit the job summary\. \[Read the whole review in QA\.tech\]/
+      )
+    }
+  }, 15_000)
+
   it('has no link in the cut-off line when the URL is not http(s), and gives up on a budget too small for it', () => {
     const out = render('x'.repeat(500), { maxBytes: 200, fullTextUrl: 'javascript:alert(1)' })
     expect(out).toMatch(/> ✂️ The rest of this text is cut to fit the job summary\.\n$/)

@@ -448,7 +448,7 @@ describe('change review: waiting (blocking)', () => {
 
   it('the summary names the pull request, links the review and says how it ended', async () => {
     const result = await wait({})
-    expect(result.summary).toMatch(/^## ✅ QA.tech: the change review passed\n/)
+    expect(result.summary).toMatch(/^## ✅ QA.tech: the change review is complete\n/)
     const lines = result.summary.split('\n')
     expect(lines).toContainEqual(
       expect.stringMatching(

@@ -109,11 +109,17 @@ describe('QA.tech client against the sandbox', () => {
     )
   })
 
-  it('says so when an HTML page comes back instead of JSON', async () => {
+  it('says so when an HTML page comes back instead of JSON: a gateway’s for a 5xx, a wrong api_url for a 4xx', async () => {
     sandbox.setScenario({ faults: [{ status: 502, body: '<!DOCTYPE html><html>Bad gateway</html>' }] })
-    const error = await failure(client().startRun({ trigger: 'GITHUB' }))
-    expect(error.message).toBe(
-      `QA.tech answered POST /v1/run with HTTP 502 and an HTML page. Check that api_url (${sandbox.url}) is the QA.tech API; if it is, QA.tech may be having trouble. QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.`
+    const gateway = await failure(client().startRun({ trigger: 'GITHUB' }))
+    expect(gateway).toMatchObject({ kind: 'http', status: 502 })
+    expect(gateway.message).toBe(
+      'QA.tech answered POST /v1/run with HTTP 502 and an HTML page: QA.tech, or a gateway in front of it, is having trouble.'
+    )
+    sandbox.setScenario({ faults: [{ status: 404, body: '<!DOCTYPE html><html>Not found</html>' }] })
+    const elsewhere = await failure(client().startRun({ trigger: 'GITHUB' }))
+    expect(elsewhere.message).toBe(
+      `QA.tech answered POST /v1/run with HTTP 404 and an HTML page. Check that api_url (${sandbox.url}) is the QA.tech API; if it is, QA.tech may be having trouble.`
     )
   })
 

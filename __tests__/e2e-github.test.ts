@@ -159,10 +159,10 @@ describe('Re-run failed jobs, in process', () => {
       ...failing,
       reruns: [{ result: 'PASSED', testCases: { 'Apply a coupon': { result: 'PASSED' } } }]
     })
-    const first = await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '1' })
+    const first = await step({ pr_comment: 'always' }, { GITHUB_RUN_ATTEMPT: '1' })
     expect(first.code).toBe(1)
     const before = sandbox.requests.length
-    const second = await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '2' })
+    const second = await step({ pr_comment: 'always' }, { GITHUB_RUN_ATTEMPT: '2' })
     expect(second.code).toBe(0)
     const starts = sandbox.requests
       .slice(before)
@@ -171,24 +171,16 @@ describe('Re-run failed jobs, in process', () => {
       '/v1/run/r001sbx {"failedOnly":true}'
     ])
     expect(second.stdout).toContain(
-      'rerunning only what failed in QA.tech run r001sbx (found through its commit status)'
+      "rerunning only what failed in QA.tech run r001sbx (found through this job's pull-request comment of attempt 1)"
     )
   })
 
-  it('with neither a commit status nor a comment to find the run by: runs everything and says how to enable it', async () => {
+  it('with no comment to find the run by: runs everything and says how to enable it', async () => {
     reset(failing)
-    const result = await step({}, { GITHUB_RUN_ATTEMPT: '2' })
-    expect(qatechStarts().map(request => request.path)).toEqual(['/v1/run'])
-    expect(result.stdout).toMatch(/::notice::Attempt 2 of this workflow run: running everything.*commit_status: true/)
-  })
-
-  it('"Nothing to rerun": the previous attempt had no failures, the step passes with a notice', async () => {
-    reset()
-    await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '1' })
     const result = await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '2' })
-    expect(result.code).toBe(0)
+    expect(qatechStarts().map(request => request.path)).toEqual(['/v1/run'])
     expect(result.stdout).toMatch(
-      /::notice::The previous attempt's QA.tech run r001sbx had no failed, skipped or errored test cases: nothing to rerun\./
+      /::notice::Attempt 2 of this workflow run: running everything.*pr_comment is off\. Set pr_comment: always/
     )
   })
 })
@@ -258,7 +250,7 @@ describe('every action reports where people look', () => {
     expect(warnings(result.stdout).filter(line => /comment|status/.test(line))).toEqual([])
     expect(result.code).toBe(0)
     const [latest] = await statuses()
-    expect(latest).toMatchObject({ state: 'success', context: 'QA.tech / change review' })
+    expect(latest).toMatchObject({ state: 'success', context: 'QA.tech change review' })
     const [comment] = await comments()
     expect(comment?.body).toMatch(/QA.tech/)
   })

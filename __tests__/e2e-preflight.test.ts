@@ -2,7 +2,7 @@
  * The preflight through `run()`: the site under test answers before a run is spent. Against the
  * sandbox's preview sites on the virtual clock; the rules themselves are in preflight*.test.ts.
  */
-import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+import { SANDBOX_TOKEN, startSandbox, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
 import { startRefusingSite } from '../sandbox/preview.mjs'
 import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../sandbox/testerarmy.mjs'
 import { testerArmyAction } from '../src/testerarmy/action.js'
@@ -11,6 +11,7 @@ import {
   cleanUpRun,
   runInProcess,
   startVirtualSandbox,
+  virtualClock,
   type InProcessResult,
   type VirtualClock
 } from './harness/in-process.js'
@@ -216,5 +217,41 @@ describe('preflight, in process', () => {
     const start = sandbox.requests.find(request => request.method === 'POST' && request.path.startsWith('/testerarmy/'))
     expect(start?.at).toBeGreaterThanOrEqual(previewRequests().at(-1)?.at ?? Infinity)
     expect(previewRequests().length).toBeGreaterThan(1)
+  })
+})
+
+describe('preflight: slow redirects, in process', () => {
+  // A site whose answers are slow on the virtual clock: the sandbox waits on the step's own clock.
+  let slow: Sandbox
+  const slowClock = virtualClock()
+  beforeAll(async () => {
+    slow = await startSandbox({ now: () => slowClock.now(), sleep: ms => slowClock.sleep(ms) })
+  })
+  afterAll(() => slow.close())
+
+  it('a chain of slow redirects is not followed past the timeout: the check ends within 10 s of it', async () => {
+    slow.reset({ preview: { sites: { pr: { redirects: 5, status: 503, delayMs: 5_000 } } } })
+    const result = await runInProcess({
+      clock: slowClock,
+      eventName: 'push',
+      payload: examplePayload('push', p => p.ref === 'refs/heads/master' && p.deleted === false),
+      inputs: {
+        api_token: SANDBOX_TOKEN,
+        api_url: slow.url,
+        environment_url: `${slow.url}/preview/pr/`,
+        preflight_timeout_seconds: '5'
+      },
+      env: { GITHUB_API_URL: slow.url }
+    })
+    results.push(result)
+    expect(result.code).toBe(1)
+    expect(result.outputs.preflight_status).toBe('not-ready')
+    expect(slow.requests.filter(request => request.path === '/v1/run')).toEqual([])
+    expect(commandLines(result.stdout, 'error')).toEqual([
+      expect.stringMatching(/was not ready: redirected 3 times without a page in time .*No QA.tech run was started/)
+    ])
+    // Six answers of 5 s each made this one check last 30 s; docs/preflight.md promises 10 s past the timeout.
+    expect(slow.requests.filter(request => request.path.startsWith('/preview/pr/'))).toHaveLength(3)
+    expect(result.tookMs).toBeLessThan((5 + 10 + 1) * 1_000)
   })
 })

@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { SANDBOX_TOKEN, type PartialScenario, type Sandbox } from '../sandbox/server.mjs'
+import { parseSettings } from '../src/qatech/settings.js'
+import { createQaTechService } from '../src/qatech/service.js'
+import type { Service } from '../src/service/service.js'
 import { examplePayload } from './fixtures/payloads.js'
 import {
   cleanUpRun,
@@ -124,5 +127,47 @@ describe('retry_failed, in process', () => {
     expect(result.code).toBe(1)
     expect(sandbox.requests).toEqual([])
     expect(result.stdout).toContain('retry_failed must be a whole number of retries at least 0 and at most 3, not "5".')
+  })
+})
+
+describe('rerunning what failed: decided from the run, never from the words of an answer', () => {
+  /** The QA.tech service against the sandbox, with a run of `scenario` started and finished. */
+  async function finishedRun(scenario: PartialScenario): Promise<{ service: Service; id: string }> {
+    sandbox.reset(scenario)
+    const inputs: Record<string, string> = { api_token: SANDBOX_TOKEN, api_url: sandbox.url }
+    const settings = await parseSettings(name => inputs[name] ?? '', {
+      eventName: 'push',
+      isForkPullRequest: false,
+      isDependabot: false
+    })
+    const service = createQaTechService(settings, {
+      clock,
+      deadline: Infinity,
+      log: () => undefined,
+      warn: () => undefined
+    })
+    const run = await service.start({ git: { commitMessageFromApi: false }, preview: undefined })
+    return { service, id: run.id }
+  }
+  const reruns = (id: string) =>
+    sandbox.requests.filter(request => request.method === 'POST' && request.path === `/v1/run/${id}`)
+  const noContext = { git: { commitMessageFromApi: false }, preview: undefined }
+
+  it('a run whose test cases all passed has nothing to rerun: no rerun request is sent', async () => {
+    const { service, id } = await finishedRun({})
+    await expect(service.rerunFailed?.({ id, url: '' }, noContext)).resolves.toBe('nothing-to-rerun')
+    expect(reruns(id)).toEqual([])
+  })
+
+  it('a run with a failure is rerun; a 400 on the rerun is a rejected request, whatever its words', async () => {
+    const { service, id } = await finishedRun({
+      ...agentMiss,
+      // Words that once decided "nothing to rerun", on a run that has a failure to rerun.
+      faults: [{ method: 'POST', path: '/v1/run/r001sbx', status: 400, body: { message: 'Nothing to rerun' } }]
+    })
+    await expect(service.rerunFailed?.({ id, url: '' }, noContext)).rejects.toThrow(
+      /^QA.tech rejected the run request \(HTTP 400: Nothing to rerun\)/
+    )
+    expect(reruns(id).map(request => request.body)).toEqual([{ failedOnly: true }])
   })
 })

@@ -1,6 +1,7 @@
 import { toRunReport, toStartedRun } from '../src/qatech/run-report.js'
 import { QATECH_WORDS } from '../src/qatech/words.js'
 import type { RunState, RunTestCase } from '../src/qatech/types.js'
+import { mergeAttempts } from '../src/verdict/attempts.js'
 import { decideOutcome as decide, type OutcomeOptions } from '../src/verdict/outcome.js'
 import type { WaitOutcome } from '../src/wait/poller.js'
 
@@ -121,5 +122,47 @@ describe('decideOutcome', () => {
   it('a completed run with an unknown result fails rather than passes', () => {
     const outcome = decideOutcome(finished('COMPLETED', 'FLAKY'), started, options)
     expect(outcome).toMatchObject({ kind: 'unknown', succeeded: false, result: 'FLAKY' })
+  })
+})
+
+describe('counts that would contradict the verdict', () => {
+  const rerun = toStartedRun(
+    { id: 'id2', shortId: 'r2', url: 'https://app.qa.tech/p/shop/results/r2', testCount: 1, testPlan: undefined },
+    []
+  )
+  const first = finished('COMPLETED', 'FAILED', ['PASSED', 'PASSED', 'FAILED'])
+  if (first.kind !== 'finished') throw new Error('not finished')
+
+  it('a rerun whose per-test results were not read: the earlier attempt is not counted as its result', () => {
+    // A rerun of many test cases is polled by status only; then its details could not be fetched.
+    const latest = finished('COMPLETED', 'PASSED', [])
+    if (latest.kind !== 'finished') throw new Error('not finished')
+    const unread = { ...latest.report, testCasesUnread: true, detailsMissing: 'QA.tech answered 500' }
+    const merged = mergeAttempts(first.report, unread)
+    const outcome = decide(
+      { kind: 'finished', report: merged, last: merged, waitedMs: 1_000 },
+      rerun,
+      QATECH_WORDS,
+      options
+    )
+    expect(outcome).toMatchObject({ kind: 'passed', succeeded: true, counts: { total: 3 } })
+    expect(outcome.counts.passed).toBeUndefined()
+    expect(outcome.message).toBe('QA.tech run r2 passed (3 test cases; the per-test results were not read).')
+  })
+
+  it('a pass whose test cases show a failure (one the rerun did not repeat) counts nothing but the total', () => {
+    const latest = finished('COMPLETED', 'PASSED', [])
+    if (latest.kind !== 'finished') throw new Error('not finished')
+    const merged = mergeAttempts(first.report, latest.report)
+    const outcome = decide(
+      { kind: 'finished', report: merged, last: merged, waitedMs: 1_000 },
+      rerun,
+      QATECH_WORDS,
+      options
+    )
+    expect(outcome.counts).toEqual({ total: 3 })
+    expect(outcome.message).toBe(
+      "QA.tech run r2 passed (3 test cases; the per-test results do not agree with QA.tech's verdict, so they are not counted)."
+    )
   })
 })

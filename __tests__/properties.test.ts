@@ -215,9 +215,16 @@ describe('summary renderer', () => {
       fc.property(testCases, budget, (cases, bytes) => {
         const { text, outcome } = render(cases, bytes)
         expect(byteLength(text)).toBeLessThanOrEqual(bytes)
-        expect(text).toContain(
-          `✅ **${outcome.counts.passed}** passed · ❌ **${outcome.counts.failed}** failed · ⏭️ **${outcome.counts.skipped}** skipped or unfinished`
-        )
+        const { passed, failed, total } = outcome.counts
+        if (passed === undefined || failed === undefined) {
+          // Counts that contradict the failed verdict (every test case passed) are not shown.
+          expect(text).toMatch(new RegExp(`${total} test cases?: the per-test results do not agree`))
+        } else {
+          expect(text).toContain(`✅ **${passed}** passed`)
+          // The run failed: its counts never say "0 failed".
+          expect(text).toContain(failed > 0 ? ` · ❌ **${failed}** failed` : '')
+          expect(text).not.toContain('❌ **0** failed')
+        }
       }),
       { numRuns: 200 }
     )

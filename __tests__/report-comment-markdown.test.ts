@@ -11,6 +11,7 @@ import {
 } from '../src/report/comment-markdown.js'
 import { commentKeyOf, jobIdentity, matrixLeg } from '../src/report/identity.js'
 import type { SummaryInput } from '../src/report/summary.js'
+import { testerArmyWords } from '../src/testerarmy/words.js'
 import { largeRun, summaryCases } from './fixtures/summary-inputs.js'
 
 const ENV = {
@@ -63,7 +64,7 @@ describe('the comment body', () => {
     const body = renderComment(commentInput(build('failed-with-issues')))
     expect(body.startsWith('<!-- run-action-report ')).toBe(true)
     expect(body).toContain('### ❌ QA.tech: 2 of 4 test cases failed')
-    expect(body).toContain('✅ 1 passed · ❌ 2 failed · ⏭️ 1 skipped or unfinished · 4 in all')
+    expect(body).toContain('✅ 1 passed · ❌ 2 failed · ⏭️ 1 skipped · 4 in all')
     expect(body).toMatch(
       /\| ❌ \[Test case 2\]\(https:\/\/app\.qa\.tech\/[^)]+\) \| \*\*Step 2 did not work\*\*<br>The agent clicked/
     )
@@ -82,6 +83,20 @@ describe('the comment body', () => {
     expect(body).toContain('### ⏳ QA.tech: QA.tech run abc123 is running')
     expect(body).toContain(
       '[Follow it in QA.tech](https://app.qa.tech/p/web-shop/results/abc123): this comment is updated when it ends.'
+    )
+  })
+
+  it('names a run without a page (tester.army) and offers no link text that goes nowhere', () => {
+    const words = testerArmyWords({ target: { mode: 'test', testId: 't1' }, cancelOnAbort: true })
+    const summary = build('passed')
+    const started = { ...summary.started, id: '7a00-run', url: '' }
+    for (const state of [{ kind: 'running' }, { kind: 'not-waiting' }] as const) {
+      const body = renderComment(commentInput({ ...summary, words, started }, { state }))
+      expect(body).toContain('**Run:** 7a00-run')
+      expect(body).not.toMatch(/Open run|Follow it in|See it in/)
+    }
+    expect(renderComment(commentInput({ ...summary, words, started }, { state: { kind: 'running' } }))).toContain(
+      'This comment is updated when it ends.'
     )
   })
 
@@ -113,7 +128,8 @@ describe('the comment body', () => {
         {
           state: {
             kind: 'waited',
-            outcome: outcomeOf(summary),
+            // The outcome of this report counts its flaky test (verdict/outcome.ts).
+            outcome: { ...outcomeOf(summary), counts: { ...outcomeOf(summary).counts, flaky: 1 } },
             report: flakyReport,
             waitedMs: 1000,
             earlierAttempts: [{ label: 'QA.tech run r1', url: 'https://app.qa.tech/p/web-shop/results/r1' }]

@@ -218,6 +218,23 @@ describe('CTRF JSON', () => {
     })
   })
 
+  it.each(['error', 'timed-out', 'cancelled-by-workflow'])(
+    '%s: a run that did not pass has a failed test for the run, so a CTRF viewer shows it red',
+    name => {
+      const input = build(name)
+      const report = ctrfOf(input)
+      expectValidCtrf(report)
+      expect(report.results.summary.failed).toBe(1)
+      expect(report.results.tests.filter(test => test.status === 'failed')).toEqual([
+        expect.objectContaining({
+          name: 'QA.tech run abc123',
+          message: input.ending.outcome.message,
+          rawStatus: input.ending.outcome.status
+        })
+      ])
+    }
+  )
+
   it('reports a test that passed on a retry as passed and flaky, with its earlier attempt', () => {
     const report = ctrfOf(retried())
     expectValidCtrf(report)

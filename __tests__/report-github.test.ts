@@ -19,7 +19,7 @@ import { findPreviousRun } from '../src/report/previous-run.js'
 import type { Ending, Reporter, ReportContext } from '../src/report/reporter.js'
 import type { StartedRun } from '../src/service/model.js'
 import { decideOutcome } from '../src/verdict/outcome.js'
-import { githubResponseValidator, WORKFLOW_TOKEN_USER } from '../sandbox/github.mjs'
+import { ACCOUNTS, githubResponseValidator, WORKFLOW_TOKEN_USER } from '../sandbox/github.mjs'
 import type { PartialScenario, Sandbox } from '../sandbox/server.mjs'
 import { examplePayload } from './fixtures/payloads.js'
 import { testCase } from './fixtures/summary-inputs.js'
@@ -183,7 +183,11 @@ async function comments(number = 2) {
   return github.paginate(github.rest.issues.listComments, { ...REPO, issue_number: number, per_page: 100 })
 }
 
-const writes = () => sandbox.requests.filter(request => request.method === 'POST' || request.method === 'PATCH')
+/** What the step wrote to GitHub (a GraphQL query is a POST that writes nothing). */
+const writes = () =>
+  sandbox.requests.filter(
+    request => (request.method === 'POST' || request.method === 'PATCH') && request.path !== '/graphql'
+  )
 const warnings = (stdout: string) => stdout.split('\n').filter(line => line.startsWith('::warning'))
 
 function reset(scenario: PartialScenario = {}) {
@@ -330,14 +334,14 @@ describe('the pull-request comment', () => {
       await step(commentReporter(contextFor({ eventName: 'push', payload: PUSH })), run, failing(run))
       await step(commentReporter(contextFor({ noToken: true })), run, failing(run))
     })
-    expect(stdout).toContain('No open pull request for this commit: no pull-request comment.')
+    expect(stdout).toContain('No pull-request comment: No open pull request has commit 6113728 as its head.')
     expect(stdout).toContain('github_token is empty: no pull-request comment.')
     expect(writes()).toEqual([])
     expect(warnings(stdout)).toEqual([])
   })
 
   it('finds its comment on any page, and never takes a copied marker by someone else for its own', async () => {
-    const job = jobIdentity(BASE_ENV, { service: 'QA.tech' })
+    const job = jobIdentity(BASE_ENV, { action: 'qatech-runs' })
     const marker = renderMarker({ key: commentKeyOf(job), run: { id: 'r000sbx' } })
     const filler = Array.from({ length: 230 }, (_, index) => ({
       issue_number: 2,
@@ -367,13 +371,17 @@ describe('the pull-request comment', () => {
     expect(all.find(comment => comment.id === 1)?.body).toContain('I copied the marker')
   })
 
-  it('with an app’s installation token (GET /user refused), finds the comment the app wrote', async () => {
-    const job = jobIdentity(BASE_ENV, { service: 'QA.tech' })
+  it('with an app’s installation token, edits the comment that app wrote, never the workflow token’s', async () => {
+    const job = jobIdentity(BASE_ENV, { action: 'qatech-runs' })
     const marker = renderMarker({ key: commentKeyOf(job), run: { id: 'r000sbx' } })
     reset({
       github: {
         pulls: [pullRequest()],
-        comments: [{ id: 77, issue_number: 2, body: `${marker}\nold`, user: { login: 'qa-app[bot]', type: 'Bot' } }]
+        user: ACCOUNTS.qaApp,
+        comments: [
+          { id: 76, issue_number: 2, body: `${marker}\nthe workflow token's`, user: ACCOUNTS.workflow },
+          { id: 77, issue_number: 2, body: `${marker}\nold`, user: ACCOUNTS.qaApp }
+        ]
       }
     })
     const run = startedRun('r001sbx')
@@ -382,6 +390,30 @@ describe('the pull-request comment', () => {
       'PATCH /repos/Codertocat/Hello-World/issues/comments/77',
       'PATCH /repos/Codertocat/Hello-World/issues/comments/77'
     ])
+    expect((await comments()).find(comment => comment.id === 76)?.body).toContain("the workflow token's")
+  })
+
+  it('when GitHub will not say whose the token is, edits no comment already there, and learns its account from the one it creates', async () => {
+    const job = jobIdentity(BASE_ENV, { action: 'qatech-runs' })
+    const marker = renderMarker({ key: commentKeyOf(job), run: { id: 'r000sbx' } })
+    reset({
+      github: {
+        pulls: [pullRequest()],
+        user: ACCOUNTS.qaApp,
+        comments: [{ id: 77, issue_number: 2, body: `${marker}\nold`, user: ACCOUNTS.qaApp }]
+      },
+      faults: [{ path: '/graphql', status: 403, body: { message: 'Resource not accessible by integration' } }]
+    })
+    const run = startedRun('r001sbx')
+    await runSteps(() => step(commentReporter(contextFor()), run, passing(run)))
+    // Its own comment, created once and then edited: never comment 77, however like ours it looks.
+    const created = writes().filter(request => request.method === 'POST')
+    expect(created.map(request => request.path)).toEqual(['/repos/Codertocat/Hello-World/issues/2/comments'])
+    expect(writes().filter(request => request.path.endsWith('/comments/77'))).toEqual([])
+    const all = await comments()
+    expect(all.map(comment => comment.user?.login)).toEqual(['qa-app[bot]', 'qa-app[bot]'])
+    expect(all[0]?.body).toContain('old')
+    expect(all[1]?.body).toContain('### ✅ QA.tech: all 3 test cases passed')
   })
 
   it('with a person’s token, finds the comments that person wrote', async () => {
@@ -617,48 +649,31 @@ describe('the previous attempt’s run, for a rerun', () => {
   beforeEach(() => reset())
   const query = (step: Step) => {
     const context = contextFor(step)
-    return { ...context, words: context.service.words, clock, ...(step.options ?? {}) }
+    return { ...context, action: context.service.action, clock, ...(step.options ?? {}) }
   }
   const attempt2 = { GITHUB_RUN_ATTEMPT: '2' }
 
-  it('is read back from the comment the previous attempt wrote: the run id and page', async () => {
+  it('is read back from the comment the previous attempt wrote: the run id and page, and the step’s verdict', async () => {
     const run = startedRun('r007sbx')
     await runSteps(() => step(commentReporter(contextFor()), run, failing(run)))
     expect(await findPreviousRun(query({ env: attempt2 }))).toEqual({
       found: {
         id: 'r007sbx',
         url: 'https://app.qa.tech/p/web-shop/results/r007sbx',
-        source: 'pull-request comment',
-        attempt: 1
+        attempt: 1,
+        verdict: 'failed'
       }
     })
+    await runSteps(() => step(commentReporter(contextFor()), run, passing(run)))
+    expect(await findPreviousRun(query({ env: attempt2 }))).toMatchObject({ found: { verdict: 'passed' } })
   })
 
-  it('is read back from the commit status when only that is on', async () => {
+  it('is not taken from a commit status, which does not say which workflow run set it', async () => {
     const settings = { prComment: 'off' as const, commitStatus: true }
     const run = startedRun('r007sbx')
     await runSteps(() => step(statusReporter(contextFor({ settings })), run, failing(run)))
-    const answer = await findPreviousRun({
-      ...query({ settings, env: attempt2 }),
-      runIdFromUrl: url => /\/results\/([^/?#]+)$/.exec(url)?.[1]
-    })
-    expect(answer).toEqual({
-      found: {
-        id: 'r007sbx',
-        url: 'https://app.qa.tech/p/web-shop/results/r007sbx',
-        source: 'commit status',
-        statusState: 'failure'
-      }
-    })
-  })
-
-  it('falls back on the commit status when the comments cannot be read', async () => {
-    const settings = { prComment: 'always' as const, commitStatus: true }
-    const run = startedRun('r007sbx')
-    await runSteps(() => step(statusReporter(contextFor({ settings })), run, failing(run)))
-    sandbox.setScenario({ faults: [{ path: '/issues/2/comments', status: 500, times: 5 }] })
-    expect(await findPreviousRun(query({ settings, env: attempt2 }))).toMatchObject({
-      found: { url: 'https://app.qa.tech/p/web-shop/results/r007sbx', source: 'commit status' }
+    expect(await findPreviousRun(query({ settings, env: attempt2 }))).toEqual({
+      notFound: expect.stringMatching(/^pr_comment is off\. Set pr_comment: always .*which a commit status can't\.$/)
     })
   })
 
@@ -673,14 +688,9 @@ describe('the previous attempt’s run, for a rerun', () => {
     expect(answer).toMatchObject({ found: { id: 'r002sbx' } })
   })
 
-  it('says why and how to enable it when nothing can be found', async () => {
-    const off = await findPreviousRun(query({ env: attempt2, settings: { prComment: 'off' } }))
-    expect(off).toEqual({
-      notFound: expect.stringContaining('Neither commit_status nor pr_comment is on. Set commit_status: true')
-    })
-
+  it('says why when nothing can be found', async () => {
     const none = await findPreviousRun(query({ env: attempt2 }))
-    expect(none).toEqual({ notFound: 'Pull request #2 has no comment of this job.' })
+    expect(none).toEqual({ notFound: 'Pull request #2 has no comment of this job by github-actions[bot].' })
 
     // The comment is from an earlier workflow run (an older push), not this run's first attempt.
     const run = startedRun('r001sbx')
@@ -688,33 +698,11 @@ describe('the previous attempt’s run, for a rerun', () => {
     expect(await findPreviousRun(query({ env: attempt2 }))).toEqual({
       notFound: "This job's comment on pull request #2 is from another workflow run."
     })
-  })
 
-  it('does not guess between two plans’ statuses without status_context', async () => {
-    const settings = { prComment: 'off' as const, commitStatus: true }
-    reset({
-      github: {
-        pulls: [pullRequest()],
-        statuses: [
-          { sha: PR_HEAD, state: 'failure', context: 'QA.tech / Checkout flow', target_url: 'https://app.qa.tech/r1' },
-          { sha: PR_HEAD, state: 'failure', context: 'QA.tech / Search', target_url: 'https://app.qa.tech/r2' },
-          // Someone else's status under the same name does not count.
-          {
-            sha: PR_HEAD,
-            state: 'failure',
-            context: 'QA.tech / Mallory',
-            target_url: 'https://evil.example/',
-            creator: { login: 'mallory' }
-          }
-        ]
-      }
-    })
-    const answer = await findPreviousRun(query({ settings, env: attempt2 }))
-    expect(answer).toEqual({
-      notFound: `Commit ec26c3e has statuses of 2 QA.tech runs ("QA.tech / Search", "QA.tech / Checkout flow"); set status_context to tell them apart.`
-    })
-    expect(await findPreviousRun({ ...query({ settings, env: attempt2 }), planName: 'Search' })).toMatchObject({
-      found: { url: 'https://app.qa.tech/r2', source: 'commit status' }
+    // Written by this very attempt (or a later one): not the previous attempt's.
+    await runSteps(() => step(commentReporter(contextFor({ env: attempt2 })), run, failing(run)))
+    expect(await findPreviousRun(query({ env: attempt2 }))).toEqual({
+      notFound: "This job's comment on pull request #2 is not from an earlier attempt."
     })
   })
 
@@ -804,6 +792,22 @@ describe('the sandbox’s GitHub API', () => {
       /^403 Resource not accessible by integration/
     )
     expect(await refused(github.rest.issues.listComments({ ...REPO, issue_number: 2 }))).toBe('accepted')
+  })
+
+  it('answers GET /user and GraphQL’s viewer as GitHub does for each kind of token', async () => {
+    const whoAmI = async () => {
+      const user = await github.rest.users.getAuthenticated().then(
+        answer => answer.data.login,
+        (error: { status?: number }) => String(error.status)
+      )
+      const viewer = (await github.graphql<{ viewer: { login: string } }>('query { viewer { login } }')).viewer.login
+      return `${user} ${viewer}`
+    }
+    expect(await whoAmI()).toBe('403 github-actions[bot]')
+    sandbox.setScenario({ github: { user: ACCOUNTS.qaApp } })
+    expect(await whoAmI()).toBe('403 qa-app[bot]')
+    sandbox.setScenario({ github: { user: ACCOUNTS.person } })
+    expect(await whoAmI()).toBe('octocat octocat')
   })
 
   it('pages through comments with Link headers', async () => {

@@ -122,3 +122,36 @@ describe('startWithRetry floors and deadline', () => {
     expect(clock.waits).toEqual([])
   })
 })
+
+describe('a start that failed: may it have started a run?', () => {
+  const SENTENCE = 'The run may exist: look for it.'
+  const failedStart = (error: ApiError) =>
+    startWithRetry(
+      () => Promise.reject(error),
+      fakeClock(),
+      () => undefined,
+      Infinity,
+      {
+        ifMayHaveStarted: SENTENCE
+      }
+    ).catch((thrown: unknown) => (thrown as Error).message)
+
+  it('says the run may exist after exactly the failures that may have reached the service, by their kind', async () => {
+    const cases: [ApiError, boolean][] = [
+      [new ApiError('No answer in time.', undefined, 'timeout'), true],
+      [new ApiError('A broken connection.', undefined, 'network'), true],
+      [new ApiError('An answer that is not JSON.', 200, 'invalid-response'), true],
+      [new ApiError('A server error.', 500, 'http'), true],
+      [new ApiError('A gateway page.', 502, 'http'), true],
+      [new ApiError('A gateway timeout.', 504, 'http'), true],
+      [new ApiError('A 503 without Retry-After.', 503, 'http'), true],
+      [new ApiError('A 503 whose Retry-After is too long to wait.', 503, 'http', 600_000), false],
+      [new ApiError('A 429.', 429, 'http'), false],
+      [new ApiError('A 400.', 400, 'http'), false],
+      [new ApiError('A refused connection.', undefined, 'unreachable'), false]
+    ]
+    for (const [error, may] of cases) {
+      expect(await failedStart(error)).toBe(may ? `${error.message} ${SENTENCE}` : error.message)
+    }
+  })
+})

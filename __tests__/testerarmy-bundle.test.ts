@@ -86,6 +86,35 @@ describe.each(RUNTIMES.map(({ label, node }) => [label, node] as const))(
       expect(result.summary).toMatch(/^## 🛑 tester.army: the workflow was cancelled while waiting/)
     })
 
+    it('a hostile run id from tester.army writes no workflow command: the runner sees no error in a passing run', async () => {
+      sandbox.reset({ commits: commitMessages, testerArmy: { runIds: ['x\n::error::pwned'] } })
+      const result = await act('push', { test_id: TESTER_ARMY_IDS.test })
+      expect(result.code).toBe(0)
+      expect(
+        result.stdout.split('\n').filter(line => line.startsWith('::error') || line.includes('::error::pwned'))
+      ).toEqual([])
+      expect(result.stdout).toMatch(/^tester.army run x : :error: :pwned is completed after/m)
+    })
+
+    it('a workflow cancel (SIGINT) while the start waits after a 429: no run was started, said at once', async () => {
+      sandbox.reset({
+        faults: [{ method: 'POST', path: '/testerarmy/api/v1/tests/', status: 429, retryAfter: 30 }]
+      })
+      const result = await act('push', { test_id: TESTER_ARMY_IDS.test }, (child, output) => {
+        const timer = setInterval(() => {
+          if (output().includes('Trying again in 30 s.')) {
+            clearInterval(timer)
+            child.kill('SIGINT')
+          }
+        }, 20)
+      })
+      expect(result.code).toBe(1)
+      expect(result.stdout.split('\n').filter(line => line.startsWith('::error::'))).toEqual([
+        '::error::The workflow was cancelled before a run was started: no tester.army run was started.'
+      ])
+      expect(testerArmyRequests().filter(request => request.method === 'POST')).toHaveLength(1)
+    })
+
     it('bad input: one line, exit 1, no request, no stack trace', async () => {
       sandbox.reset()
       const result = await act('push', {})

@@ -12,8 +12,6 @@ __webpack_require__.d(__webpack_exports__, {
   waitAndReport: () => (/* binding */ waitAndReport)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
 // EXTERNAL MODULE: ./src/report/reporter.ts
 var reporter = __webpack_require__(4969);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -65,89 +63,94 @@ function withoutUndefinedFields(failure) {
  * its own medium.
  */
 /**
- * Counts from a report's test cases. A report without per-test results (a status-only poll, or
- * details that could not be read) gives only the number the service announced at the start.
+ * Counts from a report's test cases. A report without per-test results gives only the number of
+ * test cases: those it lists (earlier attempts of a rerun included), or the number the service
+ * announced at the start. A finished run that lists none of the test cases it announced is not
+ * counted either: "0 passed, 3 skipped" would be a guess that contradicts a pass.
  */
 function countTestCases(report, testCount) {
     const testCases = report?.testCases ?? [];
-    const unread = report === undefined || report.testCasesUnread === true || report.detailsMissing !== undefined;
-    if (testCases.length === 0 && unread)
-        return testCount === undefined ? {} : { total: testCount };
-    const passed = testCases.filter(testCase => testCase.verdict === 'passed').length;
-    const failed = testCases.filter(testCase => testCase.verdict === 'failed').length;
-    const total = testCases.length > 0 ? testCases.length : (testCount ?? 0);
+    const onlyTotal = () => {
+        const total = testCases.length > 0 ? testCases.length : testCount;
+        return total === undefined ? {} : { total };
+    };
+    // A status-only answer: whatever test cases the report holds are an earlier attempt's.
+    if (report === undefined || report.testCasesUnread === true)
+        return onlyTotal();
+    if (testCases.length === 0 && (report.detailsMissing !== undefined || (testCount ?? 0) > 0))
+        return onlyTotal();
+    const count = (verdict) => testCases.filter(testCase => testCase.verdict === verdict).length;
+    const passed = count('passed');
+    const failed = count('failed');
+    const errored = count('errored');
+    const unfinished = count('pending');
     const flaky = testCases.filter(testCase => testCase.flaky === true).length;
-    return { passed, failed, skipped: Math.max(0, total - passed - failed), total, ...(flaky > 0 ? { flaky } : {}) };
+    return {
+        passed,
+        failed,
+        skipped: testCases.length - passed - failed,
+        total: testCases.length,
+        ...(errored > 0 ? { errored } : {}),
+        ...(unfinished > 0 ? { unfinished } : {}),
+        ...(flaky > 0 ? { flaky } : {})
+    };
 }
 
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/verdict/words.ts
+var verdict_words = __webpack_require__(220);
 ;// CONCATENATED MODULE: ./src/verdict/outcome.ts
 
 
 
-const NAMES_IN_MESSAGE = 3;
 /**
  * `runCancelled`: the step stopped the remote run after a workflow cancel or at the deadline, so
- * the words say so instead of "the run goes on".
+ * the words say so instead of "the run goes on". The words themselves are verdict/words.ts's.
  */
 function decideOutcome(wait, started, words, options, runCancelled = false) {
-    const where = started.url ? ` ${(0,untrusted_text/* inline */.mG)(started.url)}` : '';
-    // Where the run is, when the service gives it a page: " See <url>", or nothing.
-    const see = where ? ` See${where}` : '';
-    const at = (text) => (where ? `${text}:${where}` : `${text}.`);
-    const noun = words.testCaseNoun ?? { one: 'test case', many: 'test cases' };
-    const runName = (0,untrusted_text/* inline */.mG)(started.label);
     if (wait.kind === 'timed-out' || wait.kind === 'interrupted') {
         const counts = countTestCases(wait.last, started.testCount);
-        const waited = (0,duration/* formatDuration */.a)(wait.waitedMs);
-        const after = runCancelled && words.cancelledRun ? words.cancelledRun : words.runGoesOn;
         const message = wait.kind === 'timed-out'
-            ? `Timed out: ${runName} did not finish within timeout_minutes (${options.timeoutMinutes}); waited ${waited}. ` +
-                at(runCancelled ? after : `${after} (${words.cannotCancel})`)
-            : wait.during === 'start'
-                ? `The workflow was cancelled while ${runName} was being started. ${at(after)}`
-                : `The workflow was cancelled while waiting ${waited} for ${runName}. ${at(after)}`;
+            ? (0,verdict_words/* timedOutMessage */.H8)(words, started, wait.waitedMs, options.timeoutMinutes, runCancelled)
+            : (0,verdict_words/* interruptedMessage */.y4)(words, started, wait.waitedMs, wait.during === 'start', runCancelled);
         // After a cancel the run's own status is the honest answer: it is still going, or cancelled.
         const status = wait.kind === 'timed-out' ? 'TIMED_OUT' : (wait.last?.status ?? words.initialStatus);
         return { kind: wait.kind, succeeded: false, status, result: '', counts, message, runCancelled };
     }
     const report = wait.report;
-    const counts = countTestCases(report, started.testCount);
-    const base = { status: report.status, result: report.result, counts };
     const verdict = report.verdict ?? 'unknown';
-    const note = report.verdictNote ?? `${runName} ended as ${(0,untrusted_text/* inline */.mG)(report.status)}.`;
+    const counts = agreeing(countTestCases(report, started.testCount), verdict);
+    const base = { status: report.status, result: report.result, counts };
+    const note = report.verdictNote ?? `${(0,untrusted_text/* inline */.mG)(started.label)} ended as ${(0,untrusted_text/* inline */.mG)(report.status)}.`;
     switch (verdict) {
         case 'passed':
+            return { ...base, kind: 'passed', succeeded: true, message: (0,verdict_words/* passedMessage */.aW)(words, started, counts, report) };
+        case 'failed':
             return {
                 ...base,
-                kind: 'passed',
-                succeeded: true,
-                message: counts.passed === undefined
-                    ? `${runName} passed${counts.total === undefined ? '' : ` (${plural(counts.total, noun)}; the per-test results were not read)`}.`
-                    : `${runName} passed: ${counts.passed} of ${counts.total} ${noun.many} passed${counts.flaky ? ` (${counts.flaky} flaky: failed, then passed on a retry)` : ''}.`
+                kind: 'failed',
+                succeeded: false,
+                message: (0,verdict_words/* failedMessage */.Xm)(words, started, counts, report.testCases)
             };
-        case 'failed': {
-            const failedNames = report.testCases
-                .filter(testCase => testCase.verdict === 'failed')
-                .map(testCase => (0,untrusted_text/* inline */.mG)(testCase.name, 80));
-            const shown = failedNames.slice(0, NAMES_IN_MESSAGE).join(', ');
-            const more = failedNames.length > NAMES_IN_MESSAGE ? ` and ${failedNames.length - NAMES_IN_MESSAGE} more` : '';
-            const failed = counts.failed !== undefined && counts.failed > 0
-                ? `${counts.failed} of ${counts.total} ${noun.many} failed: ${shown}${more}.`
-                : `${runName} failed.`;
-            return { ...base, kind: 'failed', succeeded: false, message: `${failed}${see}` };
-        }
         case 'skipped':
             return options.failOnSkipped
-                ? { ...base, kind: 'skipped', succeeded: false, message: `${note} fail_on_skipped is true.${see}` }
-                : { ...base, kind: 'skipped', succeeded: true, message: note, warning: `${note}${see}` };
+                ? { ...base, kind: 'skipped', succeeded: false, message: (0,verdict_words/* notedMessage */.aH)(started, note, true) }
+                : { ...base, kind: 'skipped', succeeded: true, message: note, warning: (0,verdict_words/* notedMessage */.aH)(started, note) };
         default:
-            return { ...base, kind: verdict, succeeded: false, message: `${note}${see}` };
+            return { ...base, kind: verdict, succeeded: false, message: (0,verdict_words/* notedMessage */.aH)(started, note) };
     }
 }
-function plural(count, noun) {
-    return `${count} ${count === 1 ? noun.one : noun.many}`;
+/**
+ * The counts, unless they contradict the service's verdict — a pass with failed or unfinished
+ * test cases, or with none passed; a failure where every test case passed (a stale read, or an
+ * earlier attempt's results the rerun did not repeat) — in which case only the total is kept.
+ * Every report shows the verdict; none may show numbers that say otherwise.
+ */
+function agreeing(counts, verdict) {
+    const { passed, failed, total, unfinished = 0 } = counts;
+    if (passed === undefined || failed === undefined || total === undefined || total === 0)
+        return counts;
+    const contradicts = verdict === 'passed' ? failed > 0 || unfinished > 0 || passed === 0 : verdict === 'failed' && passed === total;
+    return contradicts ? { total } : counts;
 }
 
 // EXTERNAL MODULE: ./src/wait/cancellation.ts
@@ -156,6 +159,8 @@ var cancellation = __webpack_require__(3954);
 var api_error = __webpack_require__(2247);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
 ;// CONCATENATED MODULE: ./src/wait/poll-schedule.ts
 /**
  * When to ask the service again. Pure: the poller feeds it what it has seen, it answers with a delay.
@@ -360,6 +365,8 @@ function sleep(clock, ms, signal) {
     return abortable(clock.sleep(ms), signal);
 }
 
+// EXTERNAL MODULE: ./src/step/end.ts
+var end = __webpack_require__(3755);
 // EXTERNAL MODULE: ./src/step/log.ts
 var log = __webpack_require__(3424);
 ;// CONCATENATED MODULE: ./src/step/finish.ts
@@ -382,7 +389,8 @@ const CANCEL_TIMEOUT_MS = 5_000;
 async function waitAndReport(started, deps, signal) {
     const { settings, service, reporters, deadline } = started;
     if (!settings.blocking) {
-        return (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }));
+        await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }));
+        return (0,end/* passed */.bF)();
     }
     const waitFor = (run) => waitForRun({
         service,
@@ -436,9 +444,9 @@ async function waitAndReport(started, deps, signal) {
                 : { ...retried, last: retried.last && mergeAttempts(earlier, retried.last) };
     }
     // Every attempt's wait counts: "waited" is the step's whole wait.
-    await finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts);
+    return finish({ ...started, run }, deps, { ...wait, waitedMs: deps.clock.now() - waitStartedAt }, earlierAttempts);
 }
-/** Decides the outcome of a wait, reports it, and ends the step accordingly. */
+/** Decides the outcome of a wait, reports it, and returns how the step ends. */
 async function finish(started, deps, wait, earlierAttempts = []) {
     const { settings, service, run, reporters } = started;
     const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings));
@@ -454,16 +462,12 @@ async function finish(started, deps, wait, earlierAttempts = []) {
         ...(earlierAttempts.length > 0 ? { earlierAttempts } : {})
     };
     await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.finished?.(run, ending));
-    if (wait.kind === 'interrupted') {
-        core/* setFailed */.C1(outcome.message);
-        return deps.exit(1);
-    }
+    // After a cancel, the runner's grace is short: nothing may keep the process alive.
+    if (wait.kind === 'interrupted')
+        return (0,end/* failed */.gz)(outcome.message, { exitNow: true });
     if (!outcome.succeeded)
-        throw new errors/* ActionError */.l(outcome.message);
-    if (outcome.warning)
-        core/* warning */.$e(outcome.warning);
-    else
-        core/* info */.pq(outcome.message);
+        return (0,end/* failed */.gz)(outcome.message);
+    return (0,end/* passed */.bF)(outcome.message, outcome.warning);
 }
 /** Stops the remote run where the service can and the user wants it; true when it did. */
 async function cancelRemoteRun(service, run, settings) {

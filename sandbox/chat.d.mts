@@ -26,6 +26,8 @@ export interface ChatScenario {
   replyEveryMs: number | null
   /** Older messages, newest first, listed after the review's. */
   earlierMessages: SandboxChatMessage[]
+  /** Short IDs for the conversations in the order they are started; past the list chat_sbx001, …. */
+  shortIds: string[]
 }
 
 /** The review the default scenario's assistant writes. */

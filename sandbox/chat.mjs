@@ -37,7 +37,9 @@ export function chatDefaults() {
     replies: [{ status: 'COMPLETED', text: SANDBOX_REVIEW }],
     replyEveryMs: null,
     /** Messages from before the review (newest first), listed after it: an earlier reply, say. */
-    earlierMessages: []
+    earlierMessages: [],
+    /** Short IDs for the conversations in the order they are started (past the list: chat_sbx001, …). */
+    shortIds: []
   }
 }
 
@@ -175,7 +177,7 @@ export function createChatRoutes({ now, baseUrl, scenario, send }) {
    */
   function start(res, userText, { empty = false } = {}) {
     chats += 1
-    const shortId = `chat_sbx${String(chats).padStart(3, '0')}`
+    const shortId = scenario().chat.shortIds?.[chats - 1] ?? `chat_sbx${String(chats).padStart(3, '0')}`
     const startedAt = now()
     const conversation = {
       shortId,
@@ -199,7 +201,7 @@ export function createChatRoutes({ now, baseUrl, scenario, send }) {
     ]
     return {
       shortId: conversation.shortId,
-      url: `${baseUrl()}/p/${scenario().project}/chat/${conversation.shortId}`,
+      url: `${baseUrl()}/p/${scenario().project}/chat/${encodeURIComponent(conversation.shortId)}`,
       title: reply?.status === 'COMPLETED' ? 'Change review' : null,
       createdAt: iso(conversation.startedAt),
       updatedAt: iso(now()),

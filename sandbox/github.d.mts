@@ -44,7 +44,11 @@ export interface SandboxStatus {
 /** This module's part of the sandbox scenario. */
 export interface GithubScenario {
   pulls: SandboxPullRequest[]
-  /** Who the token is: null for the workflow token (GET /user answers 403; comments by github-actions[bot]). */
+  /**
+   * Who the token writes as: null for the workflow token (github-actions[bot]), a `Bot` for an
+   * app's installation token, a `User` for a person's token. GET /user answers only a person's
+   * token (403 for the others, as on GitHub); GraphQL's `viewer` names all three.
+   */
   user: SandboxUser | null
   /** Every POST and PATCH gets 403 "Resource not accessible by integration". */
   readOnly: boolean
@@ -55,6 +59,14 @@ export interface GithubScenario {
 }
 
 export const WORKFLOW_TOKEN_USER: { login: string; id: number; type: 'Bot' }
+
+/** Accounts for scenarios: the workflow token's bot, another app's bot, an app of the user's own, a person. */
+export const ACCOUNTS: {
+  workflow: { login: 'github-actions[bot]'; id: number; type: 'Bot' }
+  vercel: { login: 'vercel[bot]'; id: number; type: 'Bot' }
+  qaApp: { login: 'qa-app[bot]'; id: number; type: 'Bot' }
+  person: { login: 'octocat'; id: number; type: 'User' }
+}
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown }
 /** GitHub's schema of an operation's success response (by operationId, e.g. `issues/create-comment`). */

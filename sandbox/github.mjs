@@ -1,7 +1,8 @@
 /**
  * The GitHub REST API, as much of it as the actions call, for the sandbox (sandbox/server.mjs).
  * The action reaches it through GITHUB_API_URL, as on GitHub Enterprise Server.
- *   GET   /user                                            who the token is (403 for the workflow token)
+ *   GET   /user                                            who the token is: a person's token only (403 for installation tokens)
+ *   POST  /graphql                                         `{ viewer { login } }`, for every kind of token
  *   GET   /repos/{owner}/{repo}/commits/{ref}              the commit message (scenario.commits, by SHA)
  *   GET   /repos/{owner}/{repo}/commits/{commit_sha}/pulls pull requests with that commit (scenario.github.pulls)
  *   GET   /repos/{owner}/{repo}/pulls/{pull_number}        one pull request (scenario.github.pulls)
@@ -12,14 +13,21 @@
  *   POST  /repos/{owner}/{repo}/statuses/{sha}                   a commit status
  *   GET   /repos/{owner}/{repo}/commits/{ref}/statuses           a commit's statuses, newest first, paginated
  *
- * Every request is checked against GitHub's own OpenAPI description (the @octokit/openapi
+ * Every REST request is checked against GitHub's own OpenAPI description (the @octokit/openapi
  * package): path and query parameters and the JSON body, closed to unknown keys so a typo fails
- * here. The description is large: it is read on the first GitHub request, and only the
+ * here. GraphQL, which that description does not cover, answers the one query the action sends. The description is large: it is read on the first GitHub request, and only the
  * operations above are kept. Invalid requests get GitHub's 422 (400 for malformed JSON); writes
  * with `scenario.github.readOnly` get GitHub's 403 "Resource not accessible by integration", as
  * a workflow token without `pull-requests: write` or `statuses: write` (or on a fork's pull
  * request) does. Comments and statuses live in the scenario's arrays, which this module copies
- * when a test sets them and then adds to.
+ * when a test sets them and then adds to; they can be anyone's (ACCOUNTS has a few), and carry
+ * any workflow's markers and contexts.
+ *
+ * The token (`scenario.github.user`) is one of GitHub's three kinds, and answers as GitHub does:
+ *   null                        the workflow token: writes as github-actions[bot]; GET /user 403
+ *   { login, type: 'Bot' }      a GitHub App's installation token: writes as that bot; GET /user 403
+ *   { login, type?: 'User' }    a person's token: writes as that person; GET /user answers
+ * GraphQL's `viewer` names the token's own account for all three.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -33,7 +41,11 @@ export function githubDefaults() {
      * head: { ref, sha }, base: { ref }, commits?: [sha…] } (commits: other SHAs it contains).
      */
     pulls: [],
-    /** Who the token is: null for the workflow token (GET /user answers 403, comments are by github-actions[bot]), or { login } for a person's token. */
+    /**
+     * Who the token writes as: null for the workflow token (github-actions[bot]), { login, type:
+     * 'Bot' } for an app's installation token, { login } for a person's token. GET /user answers
+     * only the last (403 for installation tokens, as on GitHub).
+     */
     user: null,
     /** The token cannot write: every POST and PATCH gets 403 "Resource not accessible by integration". */
     readOnly: false,
@@ -48,6 +60,17 @@ export function githubDefaults() {
 
 /** The workflow token's identity. */
 export const WORKFLOW_TOKEN_USER = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+
+/** Accounts that write comments and statuses, for scenarios: the workflow token's, other apps', a person's. */
+export const ACCOUNTS = {
+  workflow: WORKFLOW_TOKEN_USER,
+  /** Another app's bot, which also comments on pull requests and sets statuses. */
+  vercel: { login: 'vercel[bot]', id: 35613825, type: 'Bot' },
+  /** A GitHub App of the user's own, whose installation token a workflow may pass as github_token. */
+  qaApp: { login: 'qa-app[bot]', id: 1100001, type: 'Bot' },
+  /** A person. */
+  person: { login: 'octocat', id: 583231, type: 'User' }
+}
 
 const READ_ONLY = {
   message: 'Resource not accessible by integration',
@@ -354,10 +377,26 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
     return answer(res, 200, shown, links.length > 0 ? { link: links.join(', ') } : {})
   }
 
+  /** GraphQL: only `{ viewer { login } }`, the one query the action sends; anything else is a GraphQL error. */
+  function graphql(res, body) {
+    if (typeof body === 'symbol' || typeof body?.query !== 'string') {
+      return answer(res, 400, {
+        message: 'Problems parsing JSON',
+        documentation_url: 'https://docs.github.com/graphql'
+      })
+    }
+    const query = body.query.replace(/\s+/g, ' ').trim()
+    if (!/^(query )?\{ ?viewer ?\{ ?login ?\} ?\}$/.test(query)) {
+      return answer(res, 200, { errors: [{ message: `The sandbox answers only { viewer { login } }, not: ${query}` }] })
+    }
+    return answer(res, 200, { data: { viewer: { login: author().login } } })
+  }
+
   const handlers = {
     'users/get-authenticated': ({ res }) => {
       const user = scenario().github.user
-      if (!user) return answer(res, 403, READ_ONLY)
+      // An installation token (the workflow token, or an app's) may not ask who it is.
+      if (!user || user.type === 'Bot') return answer(res, 403, READ_ONLY)
       const at = isoNow()
       return answer(res, 200, {
         ...toUser(user),
@@ -449,8 +488,10 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
 
   return {
     handle({ req, res, url, path, body }) {
-      if (path !== '/user' && !path.startsWith('/repos/')) return false
+      if (path !== '/user' && path !== '/graphql' && !path.startsWith('/repos/')) return false
       if (!req.headers.authorization) return answer(res, 401, { message: 'Requires authentication', status: '401' })
+      if (path === '/graphql')
+        return req.method === 'POST' ? graphql(res, body) : answer(res, 404, { message: 'Not Found' })
       const method = (req.method ?? 'GET').toLowerCase()
       const route = OPERATIONS.map(operation => ({ operation, match: operation.pattern.regex.exec(path) })).find(
         ({ operation, match }) => match && operation.method === method

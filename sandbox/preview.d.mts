@@ -22,6 +22,8 @@ export interface PreviewSite {
   redirects?: number
   /** After the redirects, a redirect here instead of the page. */
   location?: string
+  /** Milliseconds every answer takes, each hop of a redirect chain included (on the sandbox's `sleep`). */
+  delayMs?: number
   basicAuth?: { username: string; password: string }
   /** Vercel Deployment Protection, passed with `x-vercel-protection-bypass: <secret>`. */
   vercel?: {

@@ -12,6 +12,7 @@
  *                   has passed since the site's first request (`readyAfterMs: null`: never ready)
  *   4. `redirects`  a chain of that many relative redirects, then `location` (a redirect away) or
  *   5. `status`     the page itself (`endlessBody`: a body that never ends)
+ * `delayMs` makes every answer (each hop of a redirect chain) that slow, on the sandbox's clock.
  *
  *   GET /preview/__requests   what the sites received, bypass and authorization headers included
  *
@@ -25,7 +26,7 @@ export function previewDefaults() {
     /**
      * Sites by name, each served at /preview/<name>/:
      * { readyAfterMs? (0), before? (503 | any status | 'reset' | 'hang'), retryAfter?, statuses?,
-     *   status? (200), endlessBody?, redirects? (0), location?, basicAuth?: { username, password },
+     *   status? (200), endlessBody?, redirects? (0), location?, delayMs?, basicAuth?: { username, password },
      *   vercel?: { secret?, status? (401), via? ('answer' | 'login-redirect'), serverHeader? (true) } }
      */
     sites: {}
@@ -35,8 +36,8 @@ export function previewDefaults() {
 const SITE_PATH = /^\/preview\/([^/]+)(\/.*)?$/
 const HOP_PATH = /^\/__hop\/(\d+)$/
 
-/** @param {{ now: () => number, scenario: () => any, send: Function, sendRaw: Function }} context */
-export function createPreviewRoutes({ now, scenario, send, sendRaw }) {
+/** @param {{ now: () => number, sleep: (ms: number) => Promise<void>, scenario: () => any, send: Function, sendRaw: Function }} context */
+export function createPreviewRoutes({ now, sleep, scenario, send, sendRaw }) {
   /** Per site: the time of its first request and how many checks (first hops) it has answered. */
   const state = new Map()
   const received = []
@@ -47,7 +48,7 @@ export function createPreviewRoutes({ now, scenario, send, sendRaw }) {
   }
 
   return {
-    handle({ req, res, path }) {
+    async handle({ req, res, path }) {
       if (path === '/preview/__requests') {
         send(res, 200, { requests: received })
         return true
@@ -69,6 +70,8 @@ export function createPreviewRoutes({ now, scenario, send, sendRaw }) {
       })
       const site = scenario().preview.sites[name]
       if (site === undefined) return html(res, 404, `No preview site ${name}`)
+      // A slow site: every answer, each hop of a redirect chain included, takes this long.
+      if (site.delayMs) await sleep(site.delayMs)
 
       const vercelHeaders = site.vercel
         ? {

@@ -60,6 +60,8 @@ export interface SandboxScenario {
   }
   /** How the reruns answer, in order: a result, and per test name what changes. */
   reruns: { result?: string; testCases?: Record<string, Partial<SandboxTestCase>> }[]
+  /** Short IDs for the runs in the order they are started, reruns included; past the list r001sbx, r002sbx, …. */
+  runShortIds: string[]
   faults: SandboxFault[]
 }
 
@@ -95,6 +97,8 @@ export function startSandbox(options?: {
   host?: string
   scenario?: PartialScenario
   now?: () => number
+  /** How an answer scripted to be slow waits (a preview site's `delayMs`): real time unless a test passes its clock's. */
+  sleep?: (ms: number) => Promise<void>
   /** Called with each request and its answer's status, once it is answered. */
   onRequest?: (request: RecordedRequest & { status: number }) => void
 }): Promise<Sandbox>

@@ -70,6 +70,11 @@ export function defaultScenario() {
      */
     reruns: [],
     /**
+     * Short IDs for the runs in the order they are started, reruns included (past the list:
+     * r001sbx, r002sbx, …): e.g. a hostile one, to show what the action makes of it.
+     */
+    runShortIds: [],
+    /**
      * Faults, consumed in order by the first request each matches:
      * { method?, path? (substring), query? (substring of ?…), times? (default 1), status?, body?, retryAfter?,
      *   invalidJson?, delayMs?, hang?, reset? }
@@ -133,11 +138,14 @@ function describeErrors(errors) {
 /**
  * Starts the sandbox. Returns { url, requests, runs, setScenario, reset, close }.
  * `onRequest` is called with each request and its answer's status, once it is answered.
- * @param {{ port?: number, host?: string, scenario?: object, now?: () => number, onRequest?: (request: object) => void }} options
+ * `now` is the sandbox's clock; `sleep` is how an answer scripted to be slow (a preview site's
+ * `delayMs`) waits on it: real time by default, or a test's virtual clock.
+ * @param {{ port?: number, host?: string, scenario?: object, now?: () => number, sleep?: (ms: number) => Promise<void>, onRequest?: (request: object) => void }} options
  */
 export async function startSandbox(options = {}) {
   const host = options.host ?? '127.0.0.1'
   const now = options.now ?? (() => Date.now())
+  const sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
   let scenario = mergeScenario(defaultScenario(), options.scenario ?? {})
   const requests = []
   const runs = new Map()
@@ -323,11 +331,11 @@ export async function startSandbox(options = {}) {
 
   function createRun(plan, testCases, scriptOverrides = {}) {
     runCounter += 1
-    const shortId = `r${String(runCounter).padStart(3, '0')}sbx`
+    const shortId = scenario.runShortIds?.[runCounter - 1] ?? `r${String(runCounter).padStart(3, '0')}sbx`
     const run = {
       id: `00000000-0000-4000-8000-${String(runCounter).padStart(12, '0')}`,
       shortId,
-      url: `${baseUrl()}/p/${scenario.project}/results/${shortId}`,
+      url: `${baseUrl()}/p/${scenario.project}/results/${encodeURIComponent(shortId)}`,
       plan,
       testCases,
       script: { ...structuredClone(scenario.run), ...scriptOverrides },
@@ -421,7 +429,8 @@ export async function startSandbox(options = {}) {
     const ran = body.failedOnly
       ? run.testCases.filter(testCase => (testCase.result ?? 'PASSED') !== 'PASSED')
       : run.testCases
-    if (ran.length === 0) return send(res, 400, { message: 'Nothing to rerun' })
+    // QA.tech's own words for a run without failures (the action never reads them).
+    if (ran.length === 0) return send(res, 400, { message: 'There are no test cases to rerun' })
     // The n-th rerun answers as scenario.reruns[n-1] says (its result, and results by test name).
     const script = scenario.reruns?.[rerunCount] ?? {}
     rerunCount += 1
@@ -446,7 +455,7 @@ export async function startSandbox(options = {}) {
    * The other routes, each in its own module: handle(request) answers and returns true, or
    * returns false for a path that is not its own. They read the scenario through the context.
    */
-  const context = { now, baseUrl: () => baseUrl(), scenario: () => scenario, send, sendRaw }
+  const context = { now, sleep, baseUrl: () => baseUrl(), scenario: () => scenario, send, sendRaw }
   const chat = createChatRoutes(context)
   const modules = [createGithubRoutes(context), createTesterArmyRoutes(context), createPreviewRoutes(context)]
 

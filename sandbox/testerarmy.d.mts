@@ -67,6 +67,9 @@ export interface TesterArmyScenario {
   runs: TesterArmyRunScript[]
   /** Group runs: positions in the batch that tester.army cancels at once. */
   rejectedInBatch: number[]
+  /** Ids for the runs and the batches in the order they are started; past the lists 7a000000-…, ba000000-…. */
+  runIds: string[]
+  batchIds: string[]
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown }

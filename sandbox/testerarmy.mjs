@@ -63,7 +63,10 @@ export function testerArmyDefaults() {
     /** Scripts for single runs, by the order they are started (a batch's runs in order), over `run`. */
     runs: [],
     /** Group runs: positions in the batch that tester.army cancels at once (a duplicate, the usage limit). */
-    rejectedInBatch: []
+    rejectedInBatch: [],
+    /** Ids for the runs and batches in the order they are started (past the list: 7a000000-…, ba000000-…). */
+    runIds: [],
+    batchIds: []
   }
 }
 
@@ -202,7 +205,7 @@ export function createTesterArmyRoutes({ now, scenario, send }) {
     runCounter += 1
     const script = { ...DEFAULT_RUN, ...part().run, ...(part().runs[runCounter - 1] ?? {}) }
     const run = {
-      id: `7a000000-0000-4000-8000-${String(runCounter).padStart(12, '0')}`,
+      id: part().runIds?.[runCounter - 1] ?? `7a000000-0000-4000-8000-${String(runCounter).padStart(12, '0')}`,
       type,
       name,
       input,
@@ -239,7 +242,7 @@ export function createTesterArmyRoutes({ now, scenario, send }) {
       result: 'PASS',
       description: `${run.name} works as expected.`,
       issues: [],
-      screenshots: [`https://tester.army/sandbox/screenshots/${run.id}-1.png`],
+      screenshots: [`https://tester.army/sandbox/screenshots/${encodeURIComponent(run.id)}-1.png`],
       steps: [{ stepIndex: 0, title: `Open ${run.name}`, type: 'act', status: 'passed', summary: 'Loaded' }]
     }
     if (output === undefined) return passing
@@ -307,7 +310,8 @@ export function createTesterArmyRoutes({ now, scenario, send }) {
     const group = part().groups.find(item => item.id === groupId)
     if (!group) return error(res, 404, 'NotFound', 'Group not found')
     batchCounter += 1
-    const batchId = `ba000000-0000-4000-8000-${String(batchCounter).padStart(12, '0')}`
+    const batchId =
+      part().batchIds?.[batchCounter - 1] ?? `ba000000-0000-4000-8000-${String(batchCounter).padStart(12, '0')}`
     const batchRuns = group.tests.map(name => createRun({ type: 'test', name, input: body }))
     const rejected = batchRuns.filter((_, index) => part().rejectedInBatch.includes(index))
     for (const run of rejected) run.cancelledAt = run.createdAt

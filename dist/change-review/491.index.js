@@ -20,8 +20,10 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * A CTRF JSON report (Common Test Report Format, https://ctrf.io) of a finished wait: one test per
  * test case with its last result; a test that failed and then passed on a retry is `passed` with
- * `flaky: true` and its earlier attempts. Only CTRF's types are used here; the bundle does not
- * carry the package.
+ * `flaky: true` and its earlier attempts. A step that did not pass with no failed test to show for
+ * it (an error, a timeout, a cancel) gets one failed test for the run itself, as the JUnit file
+ * does, so a CTRF viewer shows it red. Only CTRF's types are used here; the bundle does not carry
+ * the package.
  */
 
 
@@ -54,8 +56,11 @@ function renderCtrf(input) {
     const testCases = ending.report?.testCases ?? [];
     const suite = started.plan?.name ?? started.label;
     const tests = testCases.map(testCase => toTest(testCase, suite));
-    const status = (wanted) => tests.filter(test => test.status === wanted).length;
     const waitedMs = Math.max(0, Math.round(ending.waitedMs));
+    if (!ending.outcome.succeeded && !tests.some(test => test.status === 'failed')) {
+        tests.push(runTest(started, ending.outcome, suite, waitedMs));
+    }
+    const status = (wanted) => tests.filter(test => test.status === wanted).length;
     const stop = Math.round(input.endedAt);
     const job = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .jobIdentity */ .Kv)(env, { service: words.name });
     const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10);
@@ -105,6 +110,19 @@ function renderCtrf(input) {
                     : {})
             }
         }
+    };
+}
+/** The run itself as a failed test: named as the log names the run, with the step's failure message. */
+function runTest(started, outcome, suite, waitedMs) {
+    return {
+        name: started.label,
+        status: 'failed',
+        duration: waitedMs,
+        suite: [suite],
+        type: 'e2e',
+        message: outcome.message,
+        rawStatus: outcome.status || outcome.kind,
+        ...(started.url ? { extra: { links: [{ label: 'Run', url: started.url }] } } : {})
     };
 }
 const STATUSES = {
@@ -160,10 +178,10 @@ function toTest(testCase, suite) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ commentKeyOf),
 /* harmony export */   Kv: () => (/* binding */ jobIdentity),
-/* harmony export */   QD: () => (/* binding */ matrixLeg),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   rM: () => (/* binding */ statusContextOf)
 /* harmony export */ });
+/* unused harmony export matrixLeg */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4244);
@@ -171,7 +189,8 @@ function toTest(testCase, suite) {
 /**
  * Who a report belongs to: the action, the workflow, the job, its matrix leg and `comment_key`,
  * and the workflow run and attempt. The comment key and the default commit status context are
- * derived here and nowhere else, so every report of one job names it the same way.
+ * derived here and nowhere else, so every report of one job names it the same way, and two
+ * actions in one job (QA.tech runs and a change review, say) never take each other's.
  */
 
 
@@ -189,7 +208,7 @@ function jobIdentity(env, options) {
     const runId = env.GITHUB_RUN_ID || undefined;
     const { leg, legKey } = matrixLeg(options.matrix);
     return {
-        service: options.service,
+        action: options.action,
         workflow: workflowFile || workflowName,
         workflowName,
         job: env.GITHUB_JOB ?? '',
@@ -230,24 +249,44 @@ function matrixLeg(matrix) {
         legKey: JSON.stringify(entries)
     };
 }
-/** The comment's key: the same job, leg and `comment_key` give the same key on every run and attempt. */
+/**
+ * The comment's key: the same action, workflow, job, leg and `comment_key` give the same key on
+ * every run and attempt; another action in the same job gets a key (and a comment) of its own.
+ */
 function commentKeyOf(identity) {
-    const parts = [identity.service, identity.workflow, identity.job, identity.legKey ?? '', identity.commentKey ?? ''];
+    const parts = [
+        identity.action ?? '',
+        identity.workflow,
+        identity.job,
+        identity.legKey ?? '',
+        identity.commentKey ?? ''
+    ];
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 }
 /** Keeps a context readable in the checks list. */
 const MAX_CONTEXT_NAME = 100;
 /**
- * The status's context: `status_context`, or "<service> / <plan>" with the matrix leg, so that two
- * legs (or two plans) never overwrite each other's status.
+ * The default context of each action, before the matrix leg: stable across runs and free of the
+ * workflow's and the job's names, so that branch protection can require it and every workflow
+ * that tests a commit names it the same way. No two actions' can be equal: QA.tech runs are
+ * "QA.tech" or "QA.tech / <plan>", whatever the plan is called; the change review is "QA.tech
+ * change review", with no " / "; tester.army's start with "tester.army".
  */
-function statusContextOf(settings, words, plan, matrix) {
+const DEFAULT_CONTEXT = {
+    'qatech-runs': plan => (plan ? `QA.tech / ${plan}` : 'QA.tech'),
+    'qatech-change-review': () => 'QA.tech change review',
+    'tester-army': plan => (plan ? `tester.army / ${plan}` : 'tester.army')
+};
+/**
+ * The status's context: `status_context`, or the action's default with the matrix leg, so that
+ * two legs (or two plans, or two actions) never overwrite each other's status.
+ */
+function statusContextOf(settings, service, plan, matrix) {
     if (settings.statusContext)
         return settings.statusContext;
     const { leg } = matrixLeg(matrix);
-    // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
-    // a service without plans starts, "QA.tech / change review" (never the pull request's name).
-    const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ');
+    // The plan's name (never the pull request's): "QA.tech / Checkout flow", "tester.army / grp_1".
+    const name = DEFAULT_CONTEXT[service.action](plan?.name || undefined);
     return shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
 }
 /** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */

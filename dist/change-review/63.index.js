@@ -6,24 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DQ: () => (/* binding */ readPullRequest),
 /* harmony export */   L0: () => (/* binding */ repositoryNames),
 /* harmony export */   W3: () => (/* binding */ readComment),
 /* harmony export */   eT: () => (/* binding */ createComment),
 /* harmony export */   h1: () => (/* binding */ findComment),
-/* harmony export */   rB: () => (/* binding */ hasNextPage),
-/* harmony export */   sX: () => (/* binding */ tokenIdentity),
-/* harmony export */   vv: () => (/* binding */ updateComment),
-/* harmony export */   xO: () => (/* binding */ writtenBy)
+/* harmony export */   vv: () => (/* binding */ updateComment)
 /* harmony export */ });
+/* unused harmony export hasNextPage */
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
-/* harmony import */ var _pull_for_commit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
 
-
-/** True when `author` is the token's own user: the same login, or for an app's token, a bot. */
-function writtenBy(identity, author) {
-    return 'login' in identity ? author.login === identity.login : author.type === 'Bot';
-}
 const authorOf = (user) => ({
     login: user?.login,
     type: user?.type
@@ -37,19 +28,6 @@ function repositoryNames(repository) {
     if (!names)
         throw new Error(`the repository name ${JSON.stringify(repository ?? '')} is not owner/name`);
     return names;
-}
-/** `GET /user` for a person's token; an app's token (the workflow token among them) is refused it (403). */
-async function tokenIdentity(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated({ ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
-        return { login: data.login };
-    }
-    catch (error) {
-        const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
-        if (status === 401 || status === 403)
-            return { app: true };
-        throw error;
-    }
 }
 /**
  * The first comment (oldest first, across every page) that `matches` accepts, following GitHub's
@@ -97,10 +75,90 @@ async function readComment(octokit, repository, commentId) {
     const { data } = await octokit.rest.issues.getComment({ ...repository, comment_id: commentId, ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
     return { id: data.id, body: data.body ?? '', author: authorOf(data.user) };
 }
-/** A pull request as it is now (its head may have moved on since the event). */
-async function readPullRequest(octokit, repository, number) {
-    const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number, ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
-    return (0,_pull_for_commit_js__WEBPACK_IMPORTED_MODULE_1__/* .toPullRequest */ .c)(data);
+
+
+/***/ }),
+
+/***/ 5080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ isOurs),
+/* harmony export */   rj: () => (/* binding */ tokenAccount),
+/* harmony export */   sV: () => (/* binding */ learnedFrom)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+/**
+ * Whose account `github_token` writes as, and so which comments and commit statuses are ours: a
+ * comment or status is ours only when that very account wrote it. Anyone can copy a hidden
+ * marker or name a status like ours; no one else can write as our account.
+ *
+ * - A person's token (a personal access token): `GET /user` names the person.
+ * - An installation token — the workflow token, which writes as `github-actions[bot]`, or a
+ *   GitHub App's, which writes as `<app>[bot]` — is refused `GET /user` (403). GraphQL's `viewer`
+ *   answers for it with that same bot account, so the workflow token matches
+ *   `github-actions[bot]` exactly and an app's token matches its own bot only, never another
+ *   app's (e.g. `vercel[bot]`).
+ * - When neither answers, the account is unknown: nothing already there is ours. The step then
+ *   edits no existing comment and trusts no earlier report, and learns the account from the
+ *   first comment it creates (GitHub names the author in its answer).
+ */
+
+
+/** True when `author` is the token's own account; nothing is while the account is unknown. */
+function isOurs(account, author) {
+    return account.login !== undefined && author.login === account.login;
+}
+/** The account, once learned from what the token just wrote (a comment's author). */
+function learnedFrom(account, author) {
+    return account.login === undefined && author.login ? { login: author.login } : account;
+}
+/**
+ * `GET /user`, then for an installation token GraphQL's `viewer`. Throws only what is worth a
+ * retry (a 5xx, a rate limit, the network); a refusal of both is an unknown account.
+ */
+async function tokenAccount(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated({ ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
+        return { login: data.login };
+    }
+    catch (error) {
+        if (!isRefusal(error))
+            throw error;
+    }
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }', {
+            ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)()
+        });
+        const login = answer.viewer?.login;
+        return { login: typeof login === 'string' && login !== '' ? asBotLogin(login) : undefined };
+    }
+    catch (error) {
+        // GraphQL said no (an answer with `errors`), or there is no GraphQL API to ask: unknown.
+        const answered = error.name === 'GraphqlResponseError';
+        if (answered || isRefusal(error) || (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 404)
+            return { login: undefined };
+        throw error;
+    }
+}
+/**
+ * An installation writes as `<app>[bot]` in the REST API, which is what comments and statuses
+ * name; GraphQL may name the same account by its app's slug alone. A login never contains `[`,
+ * so the suffix cannot turn one account into another.
+ */
+function asBotLogin(login) {
+    return login.endsWith('[bot]') ? login : `${login}[bot]`;
+}
+/** 401, or a 403 that is not a rate limit: the token may not ask, which says what kind it is. */
+function isRefusal(error) {
+    const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
+    if (status === 401)
+        return true;
+    if (status !== 403)
+        return false;
+    const headers = error.response?.headers ?? {};
+    return headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error));
 }
 
 
@@ -115,8 +173,10 @@ async function readPullRequest(octokit, repository, number) {
 /* harmony export */ });
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
 /**
- * The hidden marker at the start of the pull-request comment: which job wrote it and which run it
- * reports, so that the next run edits it and a rerun of the job finds its run again.
+ * The hidden marker at the start of the pull-request comment: which job and action wrote it (the
+ * key), which workflow run and attempt, which run it reports and whether the step passed, so that
+ * the next run edits it and a rerun of the job finds its run again. A marker is only read from a
+ * comment our own account wrote: anyone can copy one.
  */
 
 const MARKER_START = '<!-- run-action-report ';
@@ -136,7 +196,8 @@ function renderMarker(marker) {
         },
         ...(marker.sha && /^[0-9a-f]{7,64}$/i.test(marker.sha) ? { sha: marker.sha } : {}),
         ...(marker.workflowRunId && /^\d{1,20}$/.test(marker.workflowRunId) ? { workflowRunId: marker.workflowRunId } : {}),
-        ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {})
+        ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {}),
+        ...(marker.verdict !== undefined ? { verdict: marker.verdict } : {})
     };
     const json = JSON.stringify(data).replace(/[<>&-]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
     return `${MARKER_START}${json}${MARKER_END}`;
@@ -169,7 +230,8 @@ function readMarker(body) {
         },
         ...(typeof record.sha === 'string' ? { sha: record.sha } : {}),
         ...(typeof record.workflowRunId === 'string' ? { workflowRunId: record.workflowRunId } : {}),
-        ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {})
+        ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {}),
+        ...(record.verdict === 'passed' || record.verdict === 'failed' ? { verdict: record.verdict } : {})
     };
 }
 
@@ -182,10 +244,10 @@ function readMarker(body) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ commentKeyOf),
 /* harmony export */   Kv: () => (/* binding */ jobIdentity),
-/* harmony export */   QD: () => (/* binding */ matrixLeg),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   rM: () => (/* binding */ statusContextOf)
 /* harmony export */ });
+/* unused harmony export matrixLeg */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4244);
@@ -193,7 +255,8 @@ function readMarker(body) {
 /**
  * Who a report belongs to: the action, the workflow, the job, its matrix leg and `comment_key`,
  * and the workflow run and attempt. The comment key and the default commit status context are
- * derived here and nowhere else, so every report of one job names it the same way.
+ * derived here and nowhere else, so every report of one job names it the same way, and two
+ * actions in one job (QA.tech runs and a change review, say) never take each other's.
  */
 
 
@@ -211,7 +274,7 @@ function jobIdentity(env, options) {
     const runId = env.GITHUB_RUN_ID || undefined;
     const { leg, legKey } = matrixLeg(options.matrix);
     return {
-        service: options.service,
+        action: options.action,
         workflow: workflowFile || workflowName,
         workflowName,
         job: env.GITHUB_JOB ?? '',
@@ -252,24 +315,44 @@ function matrixLeg(matrix) {
         legKey: JSON.stringify(entries)
     };
 }
-/** The comment's key: the same job, leg and `comment_key` give the same key on every run and attempt. */
+/**
+ * The comment's key: the same action, workflow, job, leg and `comment_key` give the same key on
+ * every run and attempt; another action in the same job gets a key (and a comment) of its own.
+ */
 function commentKeyOf(identity) {
-    const parts = [identity.service, identity.workflow, identity.job, identity.legKey ?? '', identity.commentKey ?? ''];
+    const parts = [
+        identity.action ?? '',
+        identity.workflow,
+        identity.job,
+        identity.legKey ?? '',
+        identity.commentKey ?? ''
+    ];
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 }
 /** Keeps a context readable in the checks list. */
 const MAX_CONTEXT_NAME = 100;
 /**
- * The status's context: `status_context`, or "<service> / <plan>" with the matrix leg, so that two
- * legs (or two plans) never overwrite each other's status.
+ * The default context of each action, before the matrix leg: stable across runs and free of the
+ * workflow's and the job's names, so that branch protection can require it and every workflow
+ * that tests a commit names it the same way. No two actions' can be equal: QA.tech runs are
+ * "QA.tech" or "QA.tech / <plan>", whatever the plan is called; the change review is "QA.tech
+ * change review", with no " / "; tester.army's start with "tester.army".
  */
-function statusContextOf(settings, words, plan, matrix) {
+const DEFAULT_CONTEXT = {
+    'qatech-runs': plan => (plan ? `QA.tech / ${plan}` : 'QA.tech'),
+    'qatech-change-review': () => 'QA.tech change review',
+    'tester-army': plan => (plan ? `tester.army / ${plan}` : 'tester.army')
+};
+/**
+ * The status's context: `status_context`, or the action's default with the matrix leg, so that
+ * two legs (or two plans, or two actions) never overwrite each other's status.
+ */
+function statusContextOf(settings, service, plan, matrix) {
     if (settings.statusContext)
         return settings.statusContext;
     const { leg } = matrixLeg(matrix);
-    // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
-    // a service without plans starts, "QA.tech / change review" (never the pull request's name).
-    const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ');
+    // The plan's name (never the pull request's): "QA.tech / Checkout flow", "tester.army / grp_1".
+    const name = DEFAULT_CONTEXT[service.action](plan?.name || undefined);
     return shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
 }
 /** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */
@@ -378,33 +461,33 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   findJobComment: () => (/* binding */ findJobComment),
-  findPullRequest: () => (/* binding */ findPullRequest),
   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(3246);
-// EXTERNAL MODULE: ./src/context/pull-request.ts
-var pull_request = __webpack_require__(8608);
 // EXTERNAL MODULE: ./src/github/comments.ts
 var comments = __webpack_require__(6645);
-// EXTERNAL MODULE: ./src/github/pull-for-commit.ts
-var pull_for_commit = __webpack_require__(3438);
+// EXTERNAL MODULE: ./src/github/pull-request.ts
+var pull_request = __webpack_require__(2524);
+// EXTERNAL MODULE: ./src/github/token-account.ts
+var token_account = __webpack_require__(5080);
 // EXTERNAL MODULE: ./src/util/clock.ts
 var util_clock = __webpack_require__(7110);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/util/secrets.ts
 var secrets = __webpack_require__(4537);
-// EXTERNAL MODULE: ./src/util/untrusted-text.ts
-var untrusted_text = __webpack_require__(4244);
 // EXTERNAL MODULE: ./src/report/comment-marker.ts
 var comment_marker = __webpack_require__(7202);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/untrusted-text.ts
+var untrusted_text = __webpack_require__(4244);
+// EXTERNAL MODULE: ./src/verdict/words.ts
+var verdict_words = __webpack_require__(220);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/comment-markdown.ts
+
 
 
 
@@ -442,7 +525,7 @@ function renderComment(input, maxCharacters = COMMENT_MAX_CHARACTERS) {
         return text;
     // Only a pathological heading gets here: keep the marker whole and cut the rest.
     const marker = (0,comment_marker/* renderMarker */.B)(input.marker);
-    const trailer = `\n\n✂️ Trimmed to fit GitHub's comment limit. ${(0,markdown/* link */.nf)(`See the run in ${input.words.name}`, input.started.url)}.\n`;
+    const trailer = `\n\n✂️ Trimmed to fit GitHub's comment limit.${inService(input, `See the ${(0,verdict_words/* runNounOf */.$C)(input.words)} in ${input.words.name}`)}\n`;
     return `${marker}${cutAt(text.slice(marker.length), maxCharacters - marker.length - trailer.length)}${trailer}`;
 }
 /** The first `length` UTF-16 units of `text`, never half a character. */
@@ -460,16 +543,18 @@ function assemble(input, limits) {
         parts.push(note);
     const { state } = input;
     if (state.kind === 'running') {
-        parts.push(`\n${(0,markdown/* link */.nf)(`Follow it in ${input.words.name}`, input.started.url)}: this comment is updated when it ends.\n`);
+        parts.push((0,markdown/* safeUrl */.Pl)(input.started.url)
+            ? `\n${(0,markdown/* link */.nf)(`Follow it in ${input.words.name}`, input.started.url)}: this comment is updated when it ends.\n`
+            : '\nThis comment is updated when it ends.\n');
     }
     else if (state.kind === 'stopped') {
         parts.push(`\n> ⚠️ The step stopped waiting: ${comment_markdown_text(state.problem, 1000)}\n`);
     }
     else if (state.kind === 'not-waiting') {
-        parts.push(`\nThe step did not wait for the result. ${(0,markdown/* link */.nf)(`See it in ${input.words.name}`, input.started.url)}.\n`);
+        parts.push(`\nThe step did not wait for the result.${inService(input, `See it in ${input.words.name}`)}\n`);
     }
     else {
-        parts.push(counts(state));
+        parts.push(counts(input.words, state));
         parts.push(failures(input, limits.failures));
         parts.push(flaky(input, limits.flaky));
         parts.push(issues(input, state.report?.issues ?? [], limits.issues));
@@ -479,49 +564,34 @@ function assemble(input, limits) {
     return parts.join('');
 }
 function heading({ words, started, state }) {
-    const name = words.name;
     const title = (() => {
         switch (state.kind) {
             case 'running':
-                return `⏳ ${name}: ${comment_markdown_text(started.label, 200)} is running`;
+                return (0,verdict_words/* runningTitle */.KF)(words, started, comment_markdown_text);
             case 'stopped':
-                return `⚠️ ${name}: the step stopped waiting for the run`;
+                return (0,verdict_words/* stoppedTitle */.c5)(words);
             case 'not-waiting':
-                return `▶️ ${name}: ${comment_markdown_text(started.label, 200)} started`;
+                return (0,verdict_words/* startedTitle */.q8)(words);
             case 'waited':
-                return outcomeTitle(name, state.outcome);
+                return (0,verdict_words/* outcomeTitle */.lD)(words, state.outcome, comment_markdown_text);
         }
     })();
     return `### ${title}\n\n`;
 }
-function outcomeTitle(name, outcome) {
-    const { passed, failed, total } = outcome.counts;
-    switch (outcome.kind) {
-        case 'passed':
-            return passed !== undefined ? `✅ ${name}: all ${total} test cases passed` : `✅ ${name}: the run passed`;
-        case 'failed':
-            return failed !== undefined && failed > 0
-                ? `❌ ${name}: ${failed} of ${total} test cases failed`
-                : `❌ ${name}: the run failed`;
-        case 'skipped':
-            return `${outcome.succeeded ? '⚠️' : '❌'} ${name}: the run was skipped`;
-        case 'errored':
-            return `❌ ${name} could not complete the run`;
-        case 'cancelled':
-            return `🚫 ${name}: the run was cancelled in ${name}`;
-        case 'timed-out':
-            return `⏱️ ${name}: timed out waiting for the run`;
-        case 'interrupted':
-            return `🛑 ${name}: the workflow was cancelled while waiting`;
-        case 'unknown':
-            return `❌ ${name}: the run completed as ${comment_markdown_text(outcome.result, 100)}`;
-    }
+/**
+ * " [See it in QA.tech](url)." — a sentence that links to the run's page, or nothing for a run
+ * without one (tester.army's): words that look like a link must be one.
+ */
+function inService({ started }, words) {
+    return (0,markdown/* safeUrl */.Pl)(started.url) ? ` ${(0,markdown/* link */.nf)(words, started.url)}.` : '';
 }
 function meta({ words, started, git, state }) {
     const items = [];
     if (started.plan)
         items.push(`**${comment_markdown_text(started.plan.label, 50)}:** ${comment_markdown_text(started.plan.name, 200)}`);
-    items.push((0,markdown/* link */.nf)(`Open run ${comment_markdown_text(started.id, 100)} in ${words.name}`, started.url));
+    items.push((0,markdown/* safeUrl */.Pl)(started.url)
+        ? (0,markdown/* link */.nf)((0,verdict_words/* openRunLabel */.UH)(words, comment_markdown_text(started.id, 100)), started.url)
+        : `**${(0,verdict_words/* runHeading */.kJ)(words)}:** ${comment_markdown_text(started.id, 100)}`);
     if (git.commitHash) {
         const message = git.commitMessage ? ` ${comment_markdown_text((0,untrusted_text/* firstLine */.TM)(git.commitMessage), 120)}` : '';
         items.push(`**Commit:** ${shortSha(git.commitHash)}${message}`);
@@ -544,34 +614,44 @@ function olderCommitNote({ git, pullRequestHead }) {
 function shortSha(sha) {
     return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : comment_markdown_text(sha, 40);
 }
-function counts({ outcome, report }) {
-    const { passed, failed, skipped, total } = outcome.counts;
-    if (passed === undefined || failed === undefined || skipped === undefined) {
-        return `\n${total === undefined ? 'The' : total} test cases: the per-test results were not read.\n`;
+function counts(words, { outcome, report }) {
+    const parts = (0,verdict_words/* countParts */.MA)(outcome);
+    if (!parts) {
+        const sentence = (0,verdict_words/* uncountedSentence */.X1)(words, outcome.counts, report);
+        return sentence ? `\n${sentence}\n` : '';
     }
-    const flakyCount = (report?.testCases ?? []).filter(testCase => testCase.flaky).length;
-    const items = [`✅ ${passed} passed`, `❌ ${failed} failed`, `⏭️ ${skipped} skipped or unfinished`, `${total} in all`];
-    if (flakyCount > 0)
-        items.push(`🔁 ${flakyCount} flaky`);
+    const items = parts.map(({ icon, count, word }) => `${icon} ${count} ${word}`);
+    items.push(`${outcome.counts.total ?? 0} in all`);
+    if (outcome.counts.flaky)
+        items.push(`🔁 ${outcome.counts.flaky} flaky`);
     return `\n${items.join(' · ')}\n`;
 }
+/** What did not pass, failures first: failed, then errored, then unfinished test cases. */
+const NOT_PASSED_ORDER = { failed: 0, errored: 1, pending: 2 };
 function failedOf({ state }) {
     if (state.kind !== 'waited')
         return [];
-    return (state.report?.testCases ?? []).filter(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored');
+    return (state.report?.testCases ?? [])
+        .filter(testCase => NOT_PASSED_ORDER[testCase.verdict] !== undefined)
+        .sort((a, b) => (NOT_PASSED_ORDER[a.verdict] ?? 0) - (NOT_PASSED_ORDER[b.verdict] ?? 0));
 }
 function failures(input, limit) {
     const failed = failedOf(input);
     if (failed.length === 0)
         return '';
+    const noun = (0,verdict_words/* testCaseNounOf */.SA)(input.words);
     const rows = failed.slice(0, limit).map(testCase => {
-        const mark = testCase.verdict === 'failed' ? '❌' : '⚠️';
+        // A failure is marked by its icon alone; anything else says what it was: "⚠️ ERROR", "⏳ Unfinished".
+        const mark = testCase.verdict === 'failed' ? '❌' : (0,verdict_words/* verdictLabel */.Id)(testCase, comment_markdown_text);
         return `| ${mark} ${(0,markdown/* link */.nf)(comment_markdown_text(testCase.name, 200), testCase.url)} | ${why(testCase, input.words)} |\n`;
     });
     const more = failed.length > limit
-        ? `\n…and ${failed.length - limit} more. ${(0,markdown/* link */.nf)(`See every test case in ${input.words.name}`, input.started.url)}.\n`
+        ? `\n…and ${failed.length - limit} more.${inService(input, `See every ${noun.one} in ${input.words.name}`)}\n`
         : '';
-    return `\n| Failed test case | Why |\n| --- | --- |\n${rows.join('')}${more}`;
+    const heading = failed.every(testCase => testCase.verdict === 'failed')
+        ? `Failed ${noun.one}`
+        : `${(0,verdict_words/* capitalized */.l2)(noun.one)} that did not pass`;
+    return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}${more}`;
 }
 /** The summary, the evaluation (shortened), and whose fault it likely is. */
 function why(testCase, words) {
@@ -608,13 +688,16 @@ function issues(input, found, limit) {
     if (found.length === 0)
         return '';
     const heading = `Issues found (${found.length})`;
-    if (limit === 0)
-        return `\n${heading}: ${(0,markdown/* link */.nf)(`see them in ${input.words.name}`, input.started.url)}.\n`;
+    if (limit === 0) {
+        return (0,markdown/* safeUrl */.Pl)(input.started.url)
+            ? `\n${heading}: ${(0,markdown/* link */.nf)(`see them in ${input.words.name}`, input.started.url)}.\n`
+            : `\n${heading}: not listed, to fit GitHub's comment limit.\n`;
+    }
     const rows = found
         .slice(0, limit)
         .map(issue => `| ${comment_markdown_text(issue.severity, 40)} | ${comment_markdown_text(issue.type, 40)} | ${(0,markdown/* link */.nf)(comment_markdown_text(issue.title, 200), issue.helpUrl)} |\n`);
     const more = found.length > limit
-        ? `\n…and ${found.length - limit} more. ${(0,markdown/* link */.nf)(`See them in ${input.words.name}`, input.started.url)}.\n`
+        ? `\n…and ${found.length - limit} more.${inService(input, `See them in ${input.words.name}`)}\n`
         : '';
     return `\n<details><summary>${heading}</summary>\n\n| Severity | Kind | Issue |\n| --- | --- | --- |\n${rows.join('')}${more}\n</details>\n`;
 }
@@ -652,9 +735,10 @@ var identity = __webpack_require__(8274);
 var permissions = __webpack_require__(4810);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 /**
- * The sticky pull-request comment (`pr_comment`): one comment per workflow, job, matrix leg and
- * `comment_key`, found again by its hidden marker and its author across every page of comments,
- * created once and edited in place afterwards.
+ * The sticky pull-request comment (`pr_comment`): one comment per action, workflow, job, matrix
+ * leg and `comment_key`, found again by its hidden marker across every page of comments — only
+ * among the comments our token's own account wrote (src/github/token-account.ts) — created once
+ * and edited in place afterwards. Another account's comment is never edited, marker or not.
  */
 
 
@@ -666,39 +750,46 @@ var permissions = __webpack_require__(4810);
 
 
 
-
-
 const WHAT = 'the pull-request comment';
-/** Events whose payload names the pull request. */
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
-/** Events that name a commit only: its open pull request is looked up. */
-const COMMIT_EVENTS = new Set(['push', 'deployment', 'deployment_status', 'workflow_run', 'merge_group']);
 function pullRequestCommentReporter(context, options = {}) {
     const { settings, git, service } = context;
     const clock = options.clock ?? util_clock/* systemClock */.m;
     const job = (0,identity/* jobIdentity */.Kv)(context.env, {
-        service: service.words.name,
+        action: service.action,
         commentKey: settings.commentKey,
         matrix: options.matrix
     });
     const key = (0,identity/* commentKeyOf */.EV)(job);
     let target;
+    // The token's account, asked once a step; learned from our first comment when GitHub would not say.
+    let account;
     let refused = false;
-    const write = async (run, state, failing) => {
+    const locate = async () => {
+        if (!context.octokit) {
+            core/* info */.pq('github_token is empty: no pull-request comment.');
+            return undefined;
+        }
+        const client = await context.octokit();
+        const repository = (0,comments/* repositoryNames */.L0)(git.repository);
+        const answer = await (0,pull_request/* resolvePullRequest */.DJ)({ event: context.event, git, client, current: true });
+        if (!answer.pullRequest) {
+            core/* info */.pq(`No pull-request comment: ${answer.why}`);
+            return undefined;
+        }
+        account ??= await (0,token_account/* tokenAccount */.rj)(client);
+        const comment = await findJobComment(client, repository, answer.pullRequest.number, account, key);
+        return { client, repository, pullRequest: answer.pullRequest, comment, fresh: true };
+    };
+    const write = async (run, state, verdict) => {
         if (settings.prComment === 'off' || refused)
             return;
         try {
-            target ??= locate(context, key);
+            target ??= locate();
             const found = await target;
             if (!found)
                 return;
             // `on-failure` starts a comment only for a failed step, but keeps an existing one current.
-            if (settings.prComment === 'on-failure' && !found.comment && !failing)
+            if (settings.prComment === 'on-failure' && !found.comment && verdict !== 'failed')
                 return;
             const pullRequestHead = await currentHead(found);
             if (await newerResultThere(found, pullRequestHead, git.commitHash)) {
@@ -718,7 +809,8 @@ function pullRequestCommentReporter(context, options = {}) {
                     run: { id: run.id, url: run.url },
                     sha: git.commitHash,
                     workflowRunId: job.workflowRunId,
-                    attempt: job.attempt
+                    attempt: job.attempt,
+                    ...(verdict ? { verdict } : {})
                 },
                 pullRequestHead,
                 updatedAt: clock.now()
@@ -730,6 +822,8 @@ function pullRequestCommentReporter(context, options = {}) {
             }
             else {
                 found.comment = await (0,comments/* createComment */.eT)(client, repository, pullRequest.number, body);
+                if (account)
+                    account = (0,token_account/* learnedFrom */.sV)(account, found.comment.author);
                 core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
             }
         }
@@ -745,54 +839,19 @@ function pullRequestCommentReporter(context, options = {}) {
     };
     return {
         what: WHAT,
-        started: run => write(run, { kind: 'running' }, false),
-        stopped: (run, problem) => write(run, { kind: 'stopped', problem }, true),
-        finished: (run, ending) => write(run, ending, ending.kind === 'waited' && !ending.outcome.succeeded)
+        started: run => write(run, { kind: 'running' }, undefined),
+        stopped: (run, problem) => write(run, { kind: 'stopped', problem }, 'failed'),
+        finished: (run, ending) => write(run, ending, ending.kind === 'waited' ? (ending.outcome.succeeded ? 'passed' : 'failed') : undefined)
     };
 }
-/** The pull request, the token's user and this job's comment, or undefined (with a line of log) when there is none. */
-async function locate(context, key) {
-    if (!context.octokit) {
-        core/* info */.pq('github_token is empty: no pull-request comment.');
-        return undefined;
-    }
-    const client = await context.octokit();
-    const repository = (0,comments/* repositoryNames */.L0)(context.git.repository);
-    const pullRequest = await findPullRequest(context, client);
-    if (!pullRequest) {
-        core/* info */.pq('No open pull request for this commit: no pull-request comment.');
-        return undefined;
-    }
-    const identity = await (0,comments/* tokenIdentity */.sX)(client);
-    const comment = await findJobComment(client, repository, pullRequest.number, identity, key);
-    return { client, repository, pullRequest, comment, fresh: true };
-}
-/** This job's comment: the marker with its key, written by the token's own user or app (anyone can copy a marker). */
-function findJobComment(client, repository, pullRequestNumber, identity, key) {
-    return (0,comments/* findComment */.h1)(client, repository, pullRequestNumber, comment => (0,comments/* writtenBy */.xO)(identity, comment.author) && (0,comment_marker/* readMarker */.t)(comment.body)?.key === key);
-}
 /**
- * The pull request the step's commit belongs to: the event's, read again for its current head,
- * or for events that name only a commit, the open pull request whose head it is.
+ * This job's comment: the marker with its key, in a comment our token's own account wrote (anyone
+ * can copy a marker). None while the account is unknown: a new comment is safer than someone else's.
  */
-async function findPullRequest({ event, git }, client) {
-    const repository = (0,comments/* repositoryNames */.L0)(git.repository);
-    if (PULL_REQUEST_EVENTS.has(event.name)) {
-        const fromEvent = (0,pull_request/* pullRequestOfPayload */.w)(event.payload);
-        if (!fromEvent)
-            return undefined;
-        try {
-            return await (0,comments/* readPullRequest */.DQ)(client, repository, fromEvent.number);
-        }
-        catch (error) {
-            core/* debug */.Yz(`Could not read pull request #${fromEvent.number}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
-            return fromEvent;
-        }
-    }
-    if (COMMIT_EVENTS.has(event.name) && git.commitHash && git.repository) {
-        return (0,pull_for_commit/* findPullRequestForCommit */.g)(client, git.repository, git.commitHash);
-    }
-    return undefined;
+function findJobComment(client, repository, pullRequestNumber, account, key) {
+    if (account.login === undefined)
+        return Promise.resolve(undefined);
+    return (0,comments/* findComment */.h1)(client, repository, pullRequestNumber, comment => (0,token_account/* isOurs */.MU)(account, comment.author) && (0,comment_marker/* readMarker */.t)(comment.body)?.key === key);
 }
 /** The pull request's head now: a run takes minutes, and a push may have come meanwhile. */
 async function currentHead(target) {
@@ -801,7 +860,7 @@ async function currentHead(target) {
         return target.pullRequest.headSha || undefined;
     }
     try {
-        const now = await (0,comments/* readPullRequest */.DQ)(target.client, target.repository, target.pullRequest.number);
+        const now = await (0,pull_request/* readPullRequest */.DQ)(target.client, target.repository, target.pullRequest.number);
         return now.headSha || undefined;
     }
     catch {

@@ -160,8 +160,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NOT_YET = new Set([404, 408, 429]);
 /** Reads one answer of a check: follow its redirect, or the check's answer. */
 function step(probe, hop) {
-    if (probe.kind === 'failure')
-        return { answer: failureAnswer(probe.failure, probe.code, hop.redirects) };
+    if (probe.kind === 'failure') {
+        return { answer: failureAnswer(probe.failure, probe.code, hop.redirects, hop.timeoutMs ?? REQUEST_TIMEOUT_MS) };
+    }
     const { status, location } = probe;
     const elsewhere = hop.url.origin === hop.targetOrigin ? undefined : hop.url.origin;
     if (REDIRECTS.has(status) && location !== undefined) {
@@ -199,7 +200,7 @@ function isVercelLogin(location) {
     const onVercel = host === 'vercel.com' || host.endsWith('.vercel.com');
     return onVercel && /^\/(login|sso-api)(\/|$)/.test(location.pathname);
 }
-function failureAnswer(failure, code, redirects) {
+function failureAnswer(failure, code, redirects, timeoutMs) {
     if (failure === 'aborted')
         return { kind: 'aborted' };
     if (failure === 'certificate') {
@@ -209,13 +210,13 @@ function failureAnswer(failure, code, redirects) {
             redirects
         };
     }
-    return { kind: 'not-ready', what: FAILURE_WORDS[failure](code), retryAfterMs: undefined };
+    return { kind: 'not-ready', what: FAILURE_WORDS[failure](code, timeoutMs), retryAfterMs: undefined };
 }
 const FAILURE_WORDS = {
     refused: () => 'connection refused',
     reset: () => 'connection reset',
     dns: () => 'no DNS record',
-    timeout: () => `no answer within ${(0,duration/* formatDuration */.a)(REQUEST_TIMEOUT_MS)}`,
+    timeout: (_code, timeoutMs) => `no answer within ${(0,duration/* formatDuration */.a)(timeoutMs)}`,
     unreachable: code => `host unreachable (${code ?? 'unknown'})`,
     network: code => `network error${code === undefined ? '' : ` (${code})`}`
 };
@@ -254,7 +255,8 @@ async function waitForSite(site, wait) {
     let lastThroughout = true;
     let loggedAtMs = 0;
     for (;;) {
-        const answer = await checkOnce(url, site.bypassSecret, signal, () => clock.now());
+        // Every check, its redirects included, ends at most one request's time past the deadline.
+        const answer = await checkOnce(url, site.bypassSecret, signal, () => clock.now(), wait.deadline + REQUEST_TIMEOUT_MS);
         if (answer.kind === 'aborted' || signal.aborted)
             return { kind: 'stopped' };
         checks += 1;
@@ -298,16 +300,25 @@ function notReady(outcome) {
 /**
  * One check: a GET of the URL with its redirects followed one by one, so that every hop is read
  * (a redirect to Vercel's login is an answer in itself). The bypass secret goes only to the URL's
- * own origin: a redirect elsewhere must not carry it off.
+ * own origin: a redirect elsewhere must not carry it off. Each request gets 10 s, and none goes
+ * past `until` (clock time): a chain of slow redirects is not followed past it.
  */
-async function checkOnce(url, bypassSecret, signal, now) {
+async function checkOnce(url, bypassSecret, signal, now, until) {
     const targetOrigin = url.origin;
     let hopUrl = url;
     for (let redirects = 0;; redirects += 1) {
+        const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, until - now());
+        if (timeoutMs <= 0) {
+            return {
+                kind: 'not-ready',
+                what: `redirected ${plural(redirects, 'time')} without a page in time`,
+                retryAfterMs: undefined
+            };
+        }
         const secretSent = bypassSecret !== undefined && hopUrl.origin === targetOrigin;
         const headers = secretSent ? { [BYPASS_HEADER]: bypassSecret } : {};
-        const seen = await probe({ url: hopUrl, headers, timeoutMs: REQUEST_TIMEOUT_MS, signal, now });
-        const next = step(seen, { url: hopUrl, targetOrigin, secretSent, redirects });
+        const seen = await probe({ url: hopUrl, headers, timeoutMs, signal, now });
+        const next = step(seen, { url: hopUrl, targetOrigin, secretSent, redirects, timeoutMs });
         if ('answer' in next)
             return next.answer;
         hopUrl = next.follow;

@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/util/untrusted-text.ts
 var untrusted_text = __webpack_require__(4244);
+// EXTERNAL MODULE: ./src/verdict/words.ts
+var verdict_words = __webpack_require__(220);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var report_markdown = __webpack_require__(4285);
 ;// CONCATENATED MODULE: ./src/report/agent-markdown.ts
@@ -44,11 +46,20 @@ var report_markdown = __webpack_require__(4285);
 function renderAgentMarkdown(text, options) {
     const topLevel = options.topHeadingLevel ?? 4;
     const blocks = parseBlocks(clean(text));
-    const rendered = blocks.map(block => renderBlock(block, topLevel));
-    const whole = rendered.join('');
-    if ((0,report_markdown/* byteLength */.dp)(whole) <= options.maxBytes)
-        return whole;
-    return truncate(blocks, topLevel, options);
+    let whole = '';
+    let bytes = 0;
+    // Rendered until the budget is spent, not further: the work is bounded by the budget.
+    for (const block of blocks) {
+        // Rendering never makes a line shorter: one longer than the budget cannot fit.
+        if (block.kind === 'line' && (0,report_markdown/* byteLength */.dp)(block.text) > options.maxBytes)
+            return truncate(blocks, topLevel, options);
+        const rendered = renderBlock(block, topLevel);
+        bytes += (0,report_markdown/* byteLength */.dp)(rendered);
+        if (bytes > options.maxBytes)
+            return truncate(blocks, topLevel, options);
+        whole += rendered;
+    }
+    return whole;
 }
 function clean(text) {
     return (0,untrusted_text/* stripControls */.$Y)(text.replace(/\r\n?|[\u2028\u2029]/g, '\n'))
@@ -102,7 +113,12 @@ function renderBlock(block, topLevel) {
 }
 /** Backticks longer than any run in the content, so no line of it can close the block. */
 function fenceFor(lines) {
-    const longest = Math.max(0, ...lines.flatMap(line => (line.match(/`+/g) ?? []).map(run => run.length)));
+    // A loop, not Math.max(...runs): a block of many runs would overflow the call stack.
+    let longest = 0;
+    for (const line of lines) {
+        for (const run of line.matchAll(/`+/g))
+            longest = Math.max(longest, run[0].length);
+    }
     return '`'.repeat(Math.max(3, longest + 1));
 }
 const ATX_HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
@@ -117,65 +133,68 @@ function renderLine(line, topLevel) {
  * Every `<` that could open a tag, a comment or an autolink becomes `&lt;`. Code spans are found
  * as CommonMark pairs them (on this line): one with a `<` in it becomes `<code>…</code>` so that
  * its text still reads as written. Getting a pairing wrong only changes how a span looks: the
- * text's own `<` is escaped either way.
+ * text's own `<` is escaped either way. Linear in the line's length, however many spans it holds.
  */
 function neutraliseHtml(line) {
     const runs = backtickRuns(line);
-    const closerOf = pairRuns(runs);
+    const closers = pairRuns(runs.lengths);
     let out = '';
     let position = 0;
-    for (let index = 0; index < runs.length; index += 1) {
-        const run = runs[index];
-        const closer = closerOf.get(index);
-        if (run === undefined || closer === undefined)
+    for (let index = 0; index < closers.length; index += 1) {
+        const closer = closers[index] ?? -1;
+        if (closer === -1)
             continue;
-        const end = runs[closer];
-        if (end === undefined)
-            continue;
-        out += escapeText(line.slice(position, run.start));
-        const content = line.slice(run.start + run.length, end.start);
-        out += content.includes('<') ? `<code>${encodeCode(content)}</code>` : line.slice(run.start, end.start + end.length);
-        position = end.start + end.length;
+        const start = runs.starts[index] ?? 0;
+        const end = runs.starts[closer] ?? 0;
+        const after = end + (runs.lengths[closer] ?? 0);
+        out += escapeText(line.slice(position, start));
+        const content = line.slice(start + (runs.lengths[index] ?? 0), end);
+        out += content.includes('<') ? `<code>${encodeCode(content)}</code>` : line.slice(start, after);
+        position = after;
         index = closer;
     }
     return out + escapeText(line.slice(position));
 }
-/** The backtick runs of a line that can open or close a code span (not backslash-escaped). */
 function backtickRuns(line) {
-    const runs = [];
-    for (const match of line.matchAll(/`+/g)) {
-        let start = match.index;
-        let length = match[0].length;
+    const runs = { starts: [], lengths: [] };
+    for (let at = line.indexOf('`'); at !== -1;) {
+        let end = at + 1;
+        while (line.charCodeAt(end) === BACKTICK)
+            end += 1;
         // An odd number of backslashes before the run escapes its first backtick.
-        if (precedingBackslashes(line, start) % 2 === 1) {
-            start += 1;
-            length -= 1;
+        const start = precedingBackslashes(line, at) % 2 === 1 ? at + 1 : at;
+        if (end > start) {
+            runs.starts.push(start);
+            runs.lengths.push(end - start);
         }
-        if (length > 0)
-            runs.push({ start, length });
+        at = line.indexOf('`', end);
     }
     return runs;
 }
-/** Opener index → closer index: each opener pairs with the next run of the same length. */
-function pairRuns(runs) {
-    const byLength = new Map();
-    runs.forEach((run, index) => byLength.set(run.length, [...(byLength.get(run.length) ?? []), index]));
-    const next = new Map();
-    const pairs = new Map();
-    for (let index = 0; index < runs.length; index += 1) {
-        const length = runs[index]?.length ?? 0;
-        const same = byLength.get(length) ?? [];
-        let cursor = next.get(length) ?? 0;
-        while (cursor < same.length && (same[cursor] ?? 0) <= index)
-            cursor += 1;
-        next.set(length, cursor);
-        const closer = same[cursor];
-        if (closer === undefined)
+const BACKTICK = 0x60;
+/**
+ * For each run, the index of the run that closes it, or -1: each opener pairs with the next run
+ * of the same length, and the runs between them are code. One pass from the right finds every
+ * run's next of the same length, one from the left pairs them: linear in the number of runs, of
+ * which one line of the agent's text may hold hundreds of thousands.
+ */
+function pairRuns(lengths) {
+    const nextSame = new Int32Array(lengths.length).fill(-1);
+    const seen = new Map();
+    for (let index = lengths.length - 1; index >= 0; index -= 1) {
+        const length = lengths[index] ?? 0;
+        nextSame[index] = seen.get(length) ?? -1;
+        seen.set(length, index);
+    }
+    const closers = new Int32Array(lengths.length).fill(-1);
+    for (let index = 0; index < lengths.length; index += 1) {
+        const closer = nextSame[index] ?? -1;
+        if (closer === -1)
             continue;
-        pairs.set(index, closer);
+        closers[index] = closer;
         index = closer;
     }
-    return pairs;
+    return closers;
 }
 function precedingBackslashes(text, at) {
     let count = 0;
@@ -186,17 +205,29 @@ function precedingBackslashes(text, at) {
 /**
  * Text outside code spans: every `<` becomes `&lt;`. One the agent escaped (`\<`) loses its
  * backslash instead of keeping it: not every markdown reader honours that escape, and `\&lt;`
- * would show the entity.
+ * would show the entity. A scan rather than a regular expression: `(\\*)<` would go over a long
+ * run of backslashes again from each of them.
  */
 function escapeText(text) {
-    return text.replace(/(\\*)</g, (_match, slashes) => `${slashes.slice(slashes.length % 2)}&lt;`);
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+        let slashes = 0;
+        while (at - slashes - 1 >= from && text[at - slashes - 1] === '\\')
+            slashes += 1;
+        out += `${text.slice(from, at - (slashes % 2))}&lt;`;
+        from = at + 1;
+    }
+    return out + text.slice(from);
 }
 /**
  * A code span's content inside `<code>`, where markdown would otherwise apply: every ASCII
  * punctuation mark becomes an entity. One space each side is dropped, as CommonMark does.
  */
 function encodeCode(content) {
-    const trimmed = /^ .*[^ ].* $/.test(content) ? content.slice(1, -1) : content;
+    // Tested piece by piece: /^ .*[^ ].* $/ backtracks over a long span once per character.
+    const padded = content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content);
+    const trimmed = padded ? content.slice(1, -1) : content;
     return trimmed.replace(/[!-/:-@[-`{-~]/g, char => `&#${char.charCodeAt(0)};`);
 }
 /** Whole lines while they fit, a long line cut where it still fits, then the line that says so. */
@@ -218,8 +249,8 @@ function truncate(blocks, topLevel, options) {
     };
     for (const block of blocks) {
         if (block.kind === 'line') {
-            const line = renderBlock(block, topLevel);
-            if (take(line))
+            // A line longer than what is left cannot fit once rendered: it is not rendered whole.
+            if ((0,report_markdown/* byteLength */.dp)(block.text) < left && take(renderBlock(block, topLevel)))
                 continue;
             take(longestFittingLine(block.text, topLevel, left));
             break;
@@ -249,24 +280,54 @@ function truncate(blocks, topLevel, options) {
 /**
  * The longest start of a line whose rendering fits in `maxBytes`, cut between characters. The cut
  * is made in the agent's text and rendered again, so a cut code span is escaped like any text.
+ * The rendered size grows about evenly with the start's length, so the search guesses where the
+ * budget ends (and halves the range when a guess does not narrow it enough): a few renders of a
+ * line, not one per halving.
  */
 function longestFittingLine(line, topLevel, maxBytes) {
-    const chars = [...line];
+    // Rendering never makes a line shorter, and a character takes at least a byte: no start longer
+    // than maxBytes characters can fit, so a long line costs the budget, not its length.
+    const ends = characterEnds(line, maxBytes);
+    const start = (count) => renderBlock({ kind: 'line', text: line.slice(0, ends[count] ?? 0) }, topLevel);
+    // `low` characters fit and `high` do not; the answer lies between.
     let low = 0;
-    let high = chars.length;
-    while (low < high) {
-        const middle = Math.ceil((low + high) / 2);
-        if ((0,report_markdown/* byteLength */.dp)(renderBlock({ kind: 'line', text: chars.slice(0, middle).join('') }, topLevel)) <= maxBytes) {
-            low = middle;
-        }
-        else {
-            high = middle - 1;
-        }
+    let lowBytes = (0,report_markdown/* byteLength */.dp)(start(0));
+    let high = ends.length - 1;
+    let highBytes = (0,report_markdown/* byteLength */.dp)(start(high));
+    if (highBytes <= maxBytes)
+        return start(high);
+    for (let guessed = false; high - low > 1;) {
+        const span = high - low;
+        const estimate = low + Math.floor(((maxBytes - lowBytes) * span) / Math.max(1, highBytes - lowBytes));
+        const middle = guessed ? low + Math.floor(span / 2) : Math.min(high - 1, Math.max(low + 1, estimate));
+        const bytes = (0,report_markdown/* byteLength */.dp)(start(middle));
+        if (bytes <= maxBytes)
+            [low, lowBytes] = [middle, bytes];
+        else
+            [high, highBytes] = [middle, bytes];
+        // A guess that left more than half the range is followed by a halving.
+        guessed = !guessed && high - low > span / 2;
     }
-    return low === 0 ? '' : renderBlock({ kind: 'line', text: chars.slice(0, low).join('') }, topLevel);
+    return low === 0 ? '' : start(low);
+}
+/**
+ * Where each of the first `count` characters (code points) of a text ends, in UTF-16 units, after
+ * a 0 for none: a start of the text is a slice, so no character is ever cut in two.
+ */
+function characterEnds(text, count) {
+    const ends = [0];
+    let end = 0;
+    for (const char of text) {
+        if (ends.length > count)
+            break;
+        end += char.length;
+        ends.push(end);
+    }
+    return ends;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -299,7 +360,7 @@ function assemble(parts, budgetBytes, input, trim = false) {
         return whole;
     if (!trim)
         return undefined;
-    const every = (0,report_markdown/* link */.nf)(`See every ${nounOf(input.words).one} in ${input.words.name}`, input.started.url);
+    const every = (0,report_markdown/* link */.nf)(`See every ${(0,verdict_words/* testCaseNounOf */.SA)(input.words).one} in ${input.words.name}`, input.started.url);
     const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit.${(0,report_markdown/* safeUrl */.Pl)(input.started.url) ? ` ${every}.` : ''}\n`;
     let used = (0,report_markdown/* byteLength */.dp)(trailer);
     const kept = [];
@@ -321,11 +382,9 @@ function assemble(parts, budgetBytes, input, trim = false) {
     }
     return `${kept.join('')}${trailer}`;
 }
-/** Failures first, passes last: the reader came for what broke. */
-const TEST_CASE = { one: 'test case', many: 'test cases' };
-const nounOf = (words) => words.testCaseNoun ?? TEST_CASE;
 /** Up to this many failures, their details are shown open. */
 const FAILURES_SHOWN_OPEN = 3;
+/** Failures first, passes last: the reader came for what broke. */
 const VERDICT_ORDER = { failed: 0, passed: 2 };
 const order = (testCase) => VERDICT_ORDER[testCase.verdict] ?? 1;
 /** The agent's text may take up to this share of the budget; the rest is for everything else. */
@@ -335,10 +394,9 @@ function blocks(input, level, budgetBytes) {
     const out = [{ text: header(input), essential: true }];
     const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b));
     const narrative = input.report?.narrative;
-    // A review has its text and no test cases: counts of none would say nothing.
-    const counted = testCases.length > 0 || narrative === undefined;
-    if (input.outcome && counted)
-        out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true });
+    const counts = input.outcome && countsLine(input.words, input.outcome, input.report);
+    if (counts)
+        out.push({ text: counts, essential: true });
     if (narrative) {
         const markdown = renderAgentMarkdown(narrative.markdown, {
             maxBytes: Math.min(NARRATIVE_MAX_BYTES, Math.floor(budgetBytes * NARRATIVE_SHARE)),
@@ -348,10 +406,9 @@ function blocks(input, level, budgetBytes) {
         out.push({ text: `\n### ${(0,report_markdown/* cell */.Hn)(narrative.title)}\n\n${markdown}\n`, essential: true });
     }
     if (testCases.length > 0) {
-        const noun = nounOf(input.words);
-        const heading = (text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+        const noun = (0,verdict_words/* testCaseNounOf */.SA)(input.words);
         out.push({
-            text: `\n### ${heading(noun.many)}\n\n| Result | ${heading(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
+            text: `\n### ${(0,verdict_words/* capitalized */.l2)(noun.many)}\n\n| Result | ${(0,verdict_words/* capitalized */.l2)(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
             essential: true
         });
         const passing = testCases.filter(testCase => testCase.verdict === 'passed');
@@ -365,23 +422,25 @@ function blocks(input, level, budgetBytes) {
         }
         if (level >= Detail.NoPassingRows && passing.length > 0) {
             out.push({
-                text: `\n${passing.length} passing ${passing.length === 1 ? `${nounOf(input.words).one} is` : `${nounOf(input.words).many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+                text: `\n${passing.length} passing ${passing.length === 1 ? `${noun.one} is` : `${noun.many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
                 essential: true
             });
         }
-        const failed = testCases.filter(testCase => testCase.verdict === 'failed');
+        // An error is no pass either: why it happened is shown with the failures.
+        const failed = testCases.filter(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored');
         if (failed.length > 0) {
-            out.push({ text: '\n### Why they failed\n' });
+            const errored = failed.some(testCase => testCase.verdict === 'errored');
+            out.push({ text: `\n### Why they ${errored ? 'did not pass' : 'failed'}\n` });
             // A few failures are what the reader came for: open. Many would bury each other: closed.
             const open = failed.length <= FAILURES_SHOWN_OPEN;
             for (const testCase of failed)
                 out.push({ text: failureDetails(testCase, open) });
         }
         const others = input.words.detailsForEveryTestCase
-            ? testCases.filter(testCase => testCase.verdict !== 'failed' && hasDetails(testCase))
+            ? testCases.filter(testCase => !failed.includes(testCase) && hasDetails(testCase))
             : [];
         if (others.length > 0 && level < Detail.NoPassingRows) {
-            out.push({ text: `\n### The other ${nounOf(input.words).many}\n` });
+            out.push({ text: `\n### The other ${noun.many}\n` });
             for (const testCase of others)
                 out.push({ text: failureDetails(testCase, false) });
         }
@@ -391,40 +450,10 @@ function blocks(input, level, budgetBytes) {
         out.push(...issueBlocks(issues));
     return out;
 }
-function title(input) {
-    const { outcome } = input;
-    const name = input.words.name;
-    const run = input.words.runNoun ?? 'run';
-    if (!outcome) {
-        return input.problem !== undefined
-            ? `⚠️ ${name}: the step stopped waiting for the ${run}`
-            : `▶️ ${name} ${run} started`;
-    }
-    const { passed, failed, total } = outcome.counts;
-    switch (outcome.kind) {
-        case 'passed': {
-            const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : '';
-            return passed !== undefined
-                ? `✅ ${name}: all ${total} ${nounOf(input.words).many} passed${flaky}`
-                : `✅ ${name}: the ${run} passed`;
-        }
-        case 'failed':
-            return failed !== undefined && failed > 0
-                ? `❌ ${name}: ${failed} of ${total} ${nounOf(input.words).many} failed`
-                : `❌ ${name}: the ${run} failed`;
-        case 'skipped':
-            return `⚠️ ${name}: the ${run} was skipped`;
-        case 'errored':
-            return `❌ ${name} could not complete the ${run}`;
-        case 'cancelled':
-            return `🚫 ${name}: the ${run} was cancelled in ${name}`;
-        case 'timed-out':
-            return `⏱️ ${name}: timed out waiting for the ${run}`;
-        case 'interrupted':
-            return `🛑 ${name}: the workflow was cancelled while waiting`;
-        case 'unknown':
-            return `❌ ${name}: the ${run} completed as ${(0,report_markdown/* cell */.Hn)(outcome.result)}`;
-    }
+function title({ words, outcome, problem }) {
+    if (outcome)
+        return (0,verdict_words/* outcomeTitle */.lD)(words, outcome, report_markdown/* cell */.Hn);
+    return problem !== undefined ? (0,verdict_words/* stoppedTitle */.c5)(words) : (0,verdict_words/* startedTitle */.q8)(words);
 }
 function header(input) {
     const { started, outcome, git, words } = input;
@@ -432,8 +461,8 @@ function header(input) {
     const plan = started.plan ? `**${started.plan.label}:** ${(0,report_markdown/* cell */.Hn)(started.plan.name)} · ` : '';
     // A run without a page (tester.army has none) is named, not shown as a link that goes nowhere.
     const openRun = (0,report_markdown/* safeUrl */.Pl)(started.url)
-        ? (0,report_markdown/* link */.nf)(`Open ${words.runNoun ?? 'run'} ${(0,report_markdown/* cell */.Hn)(started.id)} in ${words.name}`, started.url)
-        : `**${capitalized(words.runNoun ?? 'run')}:** ${(0,report_markdown/* cell */.Hn)(started.id)}`;
+        ? (0,report_markdown/* link */.nf)((0,verdict_words/* openRunLabel */.UH)(words, (0,report_markdown/* cell */.Hn)(started.id)), started.url)
+        : `**${(0,verdict_words/* runHeading */.kJ)(words)}:** ${(0,report_markdown/* cell */.Hn)(started.id)}`;
     meta.push(`${plan}${openRun}`);
     const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : '';
     const branch = git.branch ? ` on ${code(git.branch)}` : '';
@@ -476,17 +505,15 @@ function header(input) {
     }
     return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`;
 }
-/** The counts in one line: three numbers read better as a sentence than as a table. */
-function countsTable(outcome, noun) {
-    const { passed, failed, skipped, total } = outcome.counts;
-    if (passed === undefined || failed === undefined || skipped === undefined) {
-        const tests = total === undefined ? 'The' : `${total}`;
-        return `\n${tests} ${noun.many}: the per-test results were not read.\n`;
+/** The counts in one line (three numbers read better as a sentence than as a table), or why there are none. */
+function countsLine(words, outcome, report) {
+    const parts = (0,verdict_words/* countParts */.MA)(outcome);
+    if (!parts) {
+        const sentence = (0,verdict_words/* uncountedSentence */.X1)(words, outcome.counts, report);
+        return sentence && `\n${sentence}\n`;
     }
-    return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} ${total === 1 ? noun.one : noun.many}\n`;
-}
-function capitalized(text) {
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+    const line = parts.map(({ icon, count, word }) => `${icon} **${count}** ${word}`).join(' · ');
+    return `\n${line} — ${(0,verdict_words/* countOf */.pq)(outcome.counts.total ?? 0, (0,verdict_words/* testCaseNounOf */.SA)(words))}\n`;
 }
 /** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */
 function code(text) {
@@ -501,15 +528,8 @@ function commitLink(git, serverUrl) {
         return short;
     return (0,report_markdown/* link */.nf)(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`);
 }
-const VERDICT_LABELS = {
-    passed: '✅ Passed',
-    failed: '❌ Failed',
-    skipped: '⏭️ Skipped',
-    errored: '⚠️ Errored',
-    pending: '⏳ Unfinished'
-};
 function testCaseRow(testCase, brief, words) {
-    const label = testCase.resultWord !== undefined ? (0,report_markdown/* cell */.Hn)(testCase.resultWord) : VERDICT_LABELS[testCase.verdict];
+    const label = (0,verdict_words/* verdictLabel */.Id)(testCase, report_markdown/* cell */.Hn);
     const result = testCase.flaky ? `${label} (flaky)` : label;
     const name = (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(testCase.name, 300), testCase.url);
     const summary = brief ? '' : (0,report_markdown/* cell */.Hn)(testCase.summary ?? '', 300);
@@ -537,9 +557,8 @@ function describeCause({ cause, flaky, earlierFailures }, words) {
 function hasDetails(testCase) {
     return testCase.details.length > 0 || (testCase.links?.length ?? 0) > 0 || testCase.summary !== undefined;
 }
-const DETAIL_ICONS = { failed: '❌', passed: '✅', skipped: '⏭️', errored: '⚠️', pending: '⏳' };
 function failureDetails(testCase, open) {
-    const icon = DETAIL_ICONS[testCase.verdict] ?? '❌';
+    const icon = (0,verdict_words/* verdictMark */.vG)(testCase.verdict);
     const parts = [`\n<details${open ? ' open' : ''}><summary>${icon} ${(0,report_markdown/* htmlText */.js)(testCase.name, 300)}</summary>\n`];
     if (testCase.summary)
         parts.push(`\n**Result:** ${(0,report_markdown/* paragraph */.FY)(testCase.summary, 500)}\n`);

@@ -13,16 +13,23 @@ export interface PullRequest {
   readonly baseRef: string
 }
 
+/** Events whose payload carries the pull request itself (`pull_request`). */
+const PULL_REQUEST_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment'
+])
+
 /**
  * The pull request a payload describes (`pull_request`, as of when the event fired), read
  * defensively; undefined when it names none.
  */
-export function pullRequestOfPayload(payload: EventPayload): PullRequest | undefined {
+function pullRequestOfPayload(payload: EventPayload): PullRequest | undefined {
   const pull = asRecord(payload.pull_request)
   const head = asRecord(pull.head)
   const number = typeof pull.number === 'number' ? pull.number : payload.number
-  if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) return undefined
-  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  if (!isPullRequestNumber(number)) return undefined
   return {
     number,
     url: text(pull.html_url),
@@ -35,8 +42,17 @@ export function pullRequestOfPayload(payload: EventPayload): PullRequest | undef
   }
 }
 
-/** The pull request of a `pull_request` or `pull_request_target` event; undefined for other events. */
+/**
+ * The pull request the event is about, from its payload alone: the pull request of the
+ * `pull_request*` events, as of when the event fired. Undefined for every other event, whatever
+ * commit it names: finding a pull request by its commit is src/github/pull-request.ts's job.
+ */
 export function pullRequestOfEvent(eventName: string, payload: EventPayload): PullRequest | undefined {
-  if (eventName !== 'pull_request' && eventName !== 'pull_request_target') return undefined
-  return pullRequestOfPayload(payload)
+  return PULL_REQUEST_EVENTS.has(eventName) ? pullRequestOfPayload(payload) : undefined
 }
+
+function isPullRequestNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '')

@@ -1,29 +1,13 @@
-import { splitRepository, statusOf, withTimeout, type Octokit } from './octokit.js'
-import { toPullRequest, type PullRequest } from './pull-for-commit.js'
+import { splitRepository, withTimeout, type Octokit } from './octokit.js'
+import type { Author } from './token-account.js'
 
-/** Who wrote a comment or set a status. */
-export interface Author {
-  readonly login: string | undefined
-  /** `User` or `Bot`. */
-  readonly type: string | undefined
-}
+export type { Author } from './token-account.js'
 
 /** A comment on an issue or pull request. `body` is untrusted. */
 export interface IssueComment {
   readonly id: number
   readonly body: string
   readonly author: Author
-}
-
-/**
- * Who the token writes as: a person (a personal access token), or an app — the workflow token
- * (github-actions[bot]) or an app's installation token, which GitHub does not let ask who it is.
- */
-export type TokenIdentity = { readonly login: string } | { readonly app: true }
-
-/** True when `author` is the token's own user: the same login, or for an app's token, a bot. */
-export function writtenBy(identity: TokenIdentity, author: Author): boolean {
-  return 'login' in identity ? author.login === identity.login : author.type === 'Bot'
 }
 
 const authorOf = (user: { login?: string; type?: string } | null | undefined): Author => ({
@@ -42,18 +26,6 @@ export function repositoryNames(repository: string | undefined): Repository {
   const names = splitRepository(repository)
   if (!names) throw new Error(`the repository name ${JSON.stringify(repository ?? '')} is not owner/name`)
   return names
-}
-
-/** `GET /user` for a person's token; an app's token (the workflow token among them) is refused it (403). */
-export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated({ ...withTimeout() })
-    return { login: data.login }
-  } catch (error) {
-    const status = statusOf(error)
-    if (status === 401 || status === 403) return { app: true }
-    throw error
-  }
 }
 
 /**
@@ -118,10 +90,4 @@ export async function updateComment(
 export async function readComment(octokit: Octokit, repository: Repository, commentId: number): Promise<IssueComment> {
   const { data } = await octokit.rest.issues.getComment({ ...repository, comment_id: commentId, ...withTimeout() })
   return { id: data.id, body: data.body ?? '', author: authorOf(data.user) }
-}
-
-/** A pull request as it is now (its head may have moved on since the event). */
-export async function readPullRequest(octokit: Octokit, repository: Repository, number: number): Promise<PullRequest> {
-  const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number, ...withTimeout() })
-  return toPullRequest(data)
 }

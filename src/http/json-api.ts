@@ -49,10 +49,18 @@ export function jsonApi({ service, apiUrl, transport, apiMessageOf }: JsonApiOpt
       }
       return parsed
     }
-    const message =
+    const answered = `${service} answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}`
+    throw new ApiError(
       isRecord(parsed) || response.body.trim() === ''
         ? describe(response.status, apiMessageOf(parsed))
-        : `${service} answered ${method} /v1${path} with HTTP ${response.status} and ${describeBody(response)}. ${wrongApi}; if it is, ${service} may be having trouble.`
-    throw new ApiError(message, response.status, 'http', response.retryAfterMs)
+        : response.status >= 500
+          ? // A gateway's or a proxy's page in front of the service (a 502 or 504 while it is busy): it says nothing of api_url.
+            `${answered}: ${service}, or a gateway in front of it, is having trouble.`
+          : // A page for a 4xx is what a URL that is not the API answers.
+            `${answered}. ${wrongApi}; if it is, ${service} may be having trouble.`,
+      response.status,
+      'http',
+      response.retryAfterMs
+    )
   }
 }

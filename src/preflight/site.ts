@@ -82,7 +82,14 @@ export async function waitForSite(site: Site, wait: SiteWait): Promise<SiteOutco
   let lastThroughout = true
   let loggedAtMs = 0
   for (;;) {
-    const answer = await checkOnce(url, site.bypassSecret, signal, () => clock.now())
+    // Every check, its redirects included, ends at most one request's time past the deadline.
+    const answer = await checkOnce(
+      url,
+      site.bypassSecret,
+      signal,
+      () => clock.now(),
+      wait.deadline + REQUEST_TIMEOUT_MS
+    )
     if (answer.kind === 'aborted' || signal.aborted) return { kind: 'stopped' }
     checks += 1
     const atMs = elapsed()
@@ -123,21 +130,31 @@ function notReady(outcome: Omit<Extract<SiteOutcome, { kind: 'not-ready' }>, 'ki
 /**
  * One check: a GET of the URL with its redirects followed one by one, so that every hop is read
  * (a redirect to Vercel's login is an answer in itself). The bypass secret goes only to the URL's
- * own origin: a redirect elsewhere must not carry it off.
+ * own origin: a redirect elsewhere must not carry it off. Each request gets 10 s, and none goes
+ * past `until` (clock time): a chain of slow redirects is not followed past it.
  */
 export async function checkOnce(
   url: URL,
   bypassSecret: string | undefined,
   signal: AbortSignal,
-  now: () => number
+  now: () => number,
+  until: number
 ): Promise<Answer> {
   const targetOrigin = url.origin
   let hopUrl = url
   for (let redirects = 0; ; redirects += 1) {
+    const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, until - now())
+    if (timeoutMs <= 0) {
+      return {
+        kind: 'not-ready',
+        what: `redirected ${plural(redirects, 'time')} without a page in time`,
+        retryAfterMs: undefined
+      }
+    }
     const secretSent = bypassSecret !== undefined && hopUrl.origin === targetOrigin
     const headers: Record<string, string> = secretSent ? { [BYPASS_HEADER]: bypassSecret } : {}
-    const seen = await probe({ url: hopUrl, headers, timeoutMs: REQUEST_TIMEOUT_MS, signal, now })
-    const next = step(seen, { url: hopUrl, targetOrigin, secretSent, redirects })
+    const seen = await probe({ url: hopUrl, headers, timeoutMs, signal, now })
+    const next = step(seen, { url: hopUrl, targetOrigin, secretSent, redirects, timeoutMs })
     if ('answer' in next) return next.answer
     hopUrl = next.follow
   }

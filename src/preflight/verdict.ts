@@ -48,11 +48,15 @@ export interface Hop {
   readonly secretSent: boolean
   /** Redirects followed before this request. */
   readonly redirects: number
+  /** How long this request had to answer (the time left, when that was under 10 s). */
+  readonly timeoutMs?: number
 }
 
 /** Reads one answer of a check: follow its redirect, or the check's answer. */
 export function step(probe: Probe, hop: Hop): Step {
-  if (probe.kind === 'failure') return { answer: failureAnswer(probe.failure, probe.code, hop.redirects) }
+  if (probe.kind === 'failure') {
+    return { answer: failureAnswer(probe.failure, probe.code, hop.redirects, hop.timeoutMs ?? REQUEST_TIMEOUT_MS) }
+  }
   const { status, location } = probe
   const elsewhere = hop.url.origin === hop.targetOrigin ? undefined : hop.url.origin
 
@@ -92,7 +96,7 @@ export function isVercelLogin(location: URL): boolean {
   return onVercel && /^\/(login|sso-api)(\/|$)/.test(location.pathname)
 }
 
-function failureAnswer(failure: ProbeFailure, code: string | undefined, redirects: number): Answer {
+function failureAnswer(failure: ProbeFailure, code: string | undefined, redirects: number, timeoutMs: number): Answer {
   if (failure === 'aborted') return { kind: 'aborted' }
   if (failure === 'certificate') {
     return {
@@ -101,14 +105,16 @@ function failureAnswer(failure: ProbeFailure, code: string | undefined, redirect
       redirects
     }
   }
-  return { kind: 'not-ready', what: FAILURE_WORDS[failure](code), retryAfterMs: undefined }
+  return { kind: 'not-ready', what: FAILURE_WORDS[failure](code, timeoutMs), retryAfterMs: undefined }
 }
 
-const FAILURE_WORDS: Readonly<Record<Exclude<ProbeFailure, 'aborted' | 'certificate'>, (code?: string) => string>> = {
+const FAILURE_WORDS: Readonly<
+  Record<Exclude<ProbeFailure, 'aborted' | 'certificate'>, (code: string | undefined, timeoutMs: number) => string>
+> = {
   refused: () => 'connection refused',
   reset: () => 'connection reset',
   dns: () => 'no DNS record',
-  timeout: () => `no answer within ${formatDuration(REQUEST_TIMEOUT_MS)}`,
+  timeout: (_code, timeoutMs) => `no answer within ${formatDuration(timeoutMs)}`,
   unreachable: code => `host unreachable (${code ?? 'unknown'})`,
   network: code => `network error${code === undefined ? '' : ` (${code})`}`
 }

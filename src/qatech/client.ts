@@ -46,17 +46,9 @@ export function createQaTechClient(
       : `${query}${query === '' ? '?' : '&'}projectShortId=${encodeURIComponent(projectShortId)}`
   const hint = (status: number) => projectHint(status, projectShortId)
 
-  /** A start request that may have reached QA.tech is never retried: the error says where to look. */
-  async function start(path: string, body: object, describe: (status: number, apiMessage: string) => string) {
-    try {
-      return await call('POST', path, body, REQUEST_TIMEOUT_MS.start, describe)
-    } catch (error) {
-      if (error instanceof ApiError && mayHaveStarted(error)) {
-        throw new ApiError(`${error.message} ${MAY_HAVE_STARTED}`, error.status, error.kind, error.retryAfterMs)
-      }
-      throw error
-    }
-  }
+  // A start is sent once here: whether to try again, and what a failure means, is start-retry.ts's.
+  const start = (path: string, body: object, describe: (status: number, apiMessage: string) => string) =>
+    call('POST', path, body, REQUEST_TIMEOUT_MS.start, describe)
 
   return {
     async startRun(request) {
@@ -110,16 +102,6 @@ export function createQaTechClient(
       }))
     }
   }
-}
-
-const MAY_HAVE_STARTED =
-  'QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.'
-
-/** Failures after which QA.tech may have acted on the start: no answer, a broken one, or a server error. */
-function mayHaveStarted(error: ApiError): boolean {
-  if (error.kind === 'unreachable') return false
-  if (error.kind !== 'http') return true
-  return error.status !== undefined && error.status >= 500
 }
 
 /** For 401, 403 and 404: the project short ID is a likely cause with an organization API key. */

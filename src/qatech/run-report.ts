@@ -1,6 +1,6 @@
 import type { Cause, Issue, RunReport, StartedRun, TestCaseResult, TestVerdict, Verdict } from '../service/model.js'
 import { asRecord } from '../util/records.js'
-import { quote } from '../util/untrusted-text.js'
+import { inline, quote } from '../util/untrusted-text.js'
 import type { RunIssue, RunState, RunTestCase, StartedRun as QaTechStartedRun } from './types.js'
 
 /** QA.tech's answers in the neutral run model. Pure. */
@@ -22,10 +22,15 @@ const ISSUE_TYPES: Record<string, string> = {
   FAILED_TEST: 'Failed test'
 }
 
+/**
+ * The run as the step knows it. The id is QA.tech's text: it is made inert once, here, in the
+ * label every log line names the run by; the requests use it as QA.tech gave it (URL-encoded), so
+ * a run that exists is never looked for under another name.
+ */
 export function toStartedRun(run: QaTechStartedRun, testedUrls: readonly string[]): StartedRun {
   return {
     id: run.shortId,
-    label: `QA.tech run ${run.shortId}`,
+    label: `QA.tech run ${inline(run.shortId)}`,
     url: run.url,
     testCount: run.testCount,
     plan: run.testPlan ? { label: 'Test plan', name: run.testPlan.name } : undefined,

@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
-import { ApiError } from '../http/api-error.js'
 import { readWithRetry } from '../http/retry.js'
-import { unlessCancelled } from '../wait/cancellation.js'
+import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
 import type { StartedRun } from '../service/model.js'
 import type { Service, ServiceEnvironment } from '../service/service.js'
@@ -17,7 +16,7 @@ import {
 } from './run-request.js'
 import { toRunReport, toStartedRun } from './run-report.js'
 import type { Settings } from './settings.js'
-import type { StartedRun as QaTechStartedRun, StartRunRequest } from './types.js'
+import type { RunState, StartedRun as QaTechStartedRun, StartRunRequest } from './types.js'
 import { QATECH_WORDS } from './words.js'
 
 /** Above this many test cases, polls skip the per-test details: they would cost more than they help. */
@@ -45,21 +44,24 @@ export function createQaTechService(
     words: QATECH_WORDS,
 
     async start({ git, preview, signal }) {
+      // Every wait of the start (a read's retry, the start's) ends on a cancel: nothing is started then.
+      const waits = cancellableClock(clock, signal)
       const planned = planApplications(settings, preview)
       const applications = await resolveApplications(
         planned,
-        () => readWithRetry(() => client.listApplications(), clock, warn, { deadline }),
+        () => readWithRetry(() => client.listApplications(), waits, warn, { deadline }),
         log
       )
       const request = buildStartRunRequest(settings, git, applications)
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
-      // Checked before every attempt: a cancel during a retry's wait sends nothing more.
+      // Checked before every attempt too: a cancelled step starts nothing.
       const started = await startWithRetry(
         () => unlessCancelled(signal, () => client.startRun(sent)),
-        clock,
+        waits,
         warn,
-        deadline
+        deadline,
+        { ifMayHaveStarted: MAY_HAVE_STARTED }
       )
       logStarted(started)
       startedRuns.set(started.shortId, started)
@@ -77,30 +79,32 @@ export function createQaTechService(
     result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
 
     async rerunFailed(run, { preview, signal }) {
-      try {
-        const started = await startWithRetry(
-          () => unlessCancelled(signal, () => client.rerun(run.id, { failedOnly: true })),
-          clock,
-          warn,
-          deadline
-        )
-        logStarted(started, `Rerunning the failed, skipped and errored test cases of QA.tech run ${inline(run.id)}`)
-        startedRuns.set(started.shortId, started)
-        const urls = planApplications(settings, preview).flatMap(app =>
-          app.environment && 'url' in app.environment ? [app.environment.url] : []
-        )
-        return toStartedRun(started, urls)
-      } catch (error) {
-        // QA.tech answers 400 "Nothing to rerun" for a run without failures.
-        if (error instanceof ApiError && error.status === 400 && /nothing to rerun/i.test(error.message)) {
-          return 'nothing-to-rerun'
-        }
-        throw error
-      }
+      const waits = cancellableClock(clock, signal)
+      // What there is to rerun is read from the run itself, never from the words of QA.tech's answer.
+      const previous = await readWithRetry(
+        () => unlessCancelled(signal, () => client.getRun(run.id, { detail: 'testCases' })),
+        waits,
+        warn,
+        { deadline }
+      )
+      if (!hasAnythingToRerun(previous)) return 'nothing-to-rerun'
+      const started = await startWithRetry(
+        () => unlessCancelled(signal, () => client.rerun(run.id, { failedOnly: true })),
+        waits,
+        warn,
+        deadline,
+        { ifMayHaveStarted: MAY_HAVE_RERUN }
+      )
+      logStarted(started, `Rerunning the failed, skipped and errored test cases of QA.tech run ${inline(run.id)}`)
+      startedRuns.set(started.shortId, started)
+      const urls = planApplications(settings, preview).flatMap(app =>
+        app.environment && 'url' in app.environment ? [app.environment.url] : []
+      )
+      return toStartedRun(started, urls)
     },
 
     // QA.tech's run pages end in `/results/<run short id>`.
-    runIdFromUrl: url => /\/results\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1],
+    runIdFromUrl: url => decodedSegment(/\/results\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1]),
 
     preflightTargets: ({ preview }) =>
       planApplications(settings, preview).flatMap(app =>
@@ -131,6 +135,9 @@ export function createQaTechService(
       finished: outcome => ({
         [Outputs.RunStatus]: outcome.status,
         [Outputs.RunResult]: outcome.result,
+        // Every attempt's test cases, so that the counts add up after retry_failed: the start
+        // set the count the last run announced, which for a rerun is only what it reran.
+        [Outputs.TestCount]: outcome.counts.total?.toString() ?? '',
         // Unknown counts are empty, never a made-up 0.
         [Outputs.PassedCount]: outcome.counts.passed?.toString() ?? '',
         [Outputs.FailedCount]: outcome.counts.failed?.toString() ?? '',
@@ -138,6 +145,31 @@ export function createQaTechService(
         [Outputs.FlakyCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.flaky ?? 0)
       })
     }
+  }
+}
+
+const MAY_HAVE_STARTED =
+  'QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.'
+const MAY_HAVE_RERUN =
+  'QA.tech may have started the rerun anyway: look for it among the project’s runs in QA.tech before you re-run this job.'
+
+/**
+ * Whether `failedOnly` would rerun anything: a run that completed as PASSED with every test case
+ * PASSED has nothing failed, skipped or errored. Anything else — a failure, a test case without
+ * a result, a run that did not complete — is sent to QA.tech, whose answer is taken as it comes.
+ */
+function hasAnythingToRerun(run: RunState): boolean {
+  const passed = run.status === 'COMPLETED' && run.result === 'PASSED'
+  return !passed || run.runTestCases.some(testCase => testCase.result !== 'PASSED')
+}
+
+/** A URL's path segment as the id it encodes: requests encode it again, so it is not encoded twice. */
+function decodedSegment(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
   }
 }
 

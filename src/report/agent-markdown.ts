@@ -38,10 +38,18 @@ type Block =
 export function renderAgentMarkdown(text: string, options: AgentMarkdownOptions): string {
   const topLevel = options.topHeadingLevel ?? 4
   const blocks = parseBlocks(clean(text))
-  const rendered = blocks.map(block => renderBlock(block, topLevel))
-  const whole = rendered.join('')
-  if (byteLength(whole) <= options.maxBytes) return whole
-  return truncate(blocks, topLevel, options)
+  let whole = ''
+  let bytes = 0
+  // Rendered until the budget is spent, not further: the work is bounded by the budget.
+  for (const block of blocks) {
+    // Rendering never makes a line shorter: one longer than the budget cannot fit.
+    if (block.kind === 'line' && byteLength(block.text) > options.maxBytes) return truncate(blocks, topLevel, options)
+    const rendered = renderBlock(block, topLevel)
+    bytes += byteLength(rendered)
+    if (bytes > options.maxBytes) return truncate(blocks, topLevel, options)
+    whole += rendered
+  }
+  return whole
 }
 
 function clean(text: string): string {
@@ -99,7 +107,11 @@ function renderBlock(block: Block, topLevel: number): string {
 
 /** Backticks longer than any run in the content, so no line of it can close the block. */
 function fenceFor(lines: readonly string[]): string {
-  const longest = Math.max(0, ...lines.flatMap(line => (line.match(/`+/g) ?? []).map(run => run.length)))
+  // A loop, not Math.max(...runs): a block of many runs would overflow the call stack.
+  let longest = 0
+  for (const line of lines) {
+    for (const run of line.matchAll(/`+/g)) longest = Math.max(longest, run[0].length)
+  }
   return '`'.repeat(Math.max(3, longest + 1))
 }
 
@@ -117,67 +129,74 @@ function renderLine(line: string, topLevel: number): string {
  * Every `<` that could open a tag, a comment or an autolink becomes `&lt;`. Code spans are found
  * as CommonMark pairs them (on this line): one with a `<` in it becomes `<code>…</code>` so that
  * its text still reads as written. Getting a pairing wrong only changes how a span looks: the
- * text's own `<` is escaped either way.
+ * text's own `<` is escaped either way. Linear in the line's length, however many spans it holds.
  */
 function neutraliseHtml(line: string): string {
   const runs = backtickRuns(line)
-  const closerOf = pairRuns(runs)
+  const closers = pairRuns(runs.lengths)
   let out = ''
   let position = 0
-  for (let index = 0; index < runs.length; index += 1) {
-    const run = runs[index]
-    const closer = closerOf.get(index)
-    if (run === undefined || closer === undefined) continue
-    const end = runs[closer]
-    if (end === undefined) continue
-    out += escapeText(line.slice(position, run.start))
-    const content = line.slice(run.start + run.length, end.start)
-    out += content.includes('<') ? `<code>${encodeCode(content)}</code>` : line.slice(run.start, end.start + end.length)
-    position = end.start + end.length
+  for (let index = 0; index < closers.length; index += 1) {
+    const closer = closers[index] ?? -1
+    if (closer === -1) continue
+    const start = runs.starts[index] ?? 0
+    const end = runs.starts[closer] ?? 0
+    const after = end + (runs.lengths[closer] ?? 0)
+    out += escapeText(line.slice(position, start))
+    const content = line.slice(start + (runs.lengths[index] ?? 0), end)
+    out += content.includes('<') ? `<code>${encodeCode(content)}</code>` : line.slice(start, after)
+    position = after
     index = closer
   }
   return out + escapeText(line.slice(position))
 }
 
-interface Run {
-  readonly start: number
-  readonly length: number
+/** The backtick runs of a line that can open or close a code span (not backslash-escaped), in order. */
+interface Runs {
+  readonly starts: number[]
+  readonly lengths: number[]
 }
 
-/** The backtick runs of a line that can open or close a code span (not backslash-escaped). */
-function backtickRuns(line: string): Run[] {
-  const runs: Run[] = []
-  for (const match of line.matchAll(/`+/g)) {
-    let start = match.index
-    let length = match[0].length
+function backtickRuns(line: string): Runs {
+  const runs: Runs = { starts: [], lengths: [] }
+  for (let at = line.indexOf('`'); at !== -1;) {
+    let end = at + 1
+    while (line.charCodeAt(end) === BACKTICK) end += 1
     // An odd number of backslashes before the run escapes its first backtick.
-    if (precedingBackslashes(line, start) % 2 === 1) {
-      start += 1
-      length -= 1
+    const start = precedingBackslashes(line, at) % 2 === 1 ? at + 1 : at
+    if (end > start) {
+      runs.starts.push(start)
+      runs.lengths.push(end - start)
     }
-    if (length > 0) runs.push({ start, length })
+    at = line.indexOf('`', end)
   }
   return runs
 }
 
-/** Opener index → closer index: each opener pairs with the next run of the same length. */
-function pairRuns(runs: readonly Run[]): Map<number, number> {
-  const byLength = new Map<number, number[]>()
-  runs.forEach((run, index) => byLength.set(run.length, [...(byLength.get(run.length) ?? []), index]))
-  const next = new Map<number, number>()
-  const pairs = new Map<number, number>()
-  for (let index = 0; index < runs.length; index += 1) {
-    const length = runs[index]?.length ?? 0
-    const same = byLength.get(length) ?? []
-    let cursor = next.get(length) ?? 0
-    while (cursor < same.length && (same[cursor] ?? 0) <= index) cursor += 1
-    next.set(length, cursor)
-    const closer = same[cursor]
-    if (closer === undefined) continue
-    pairs.set(index, closer)
+const BACKTICK = 0x60
+
+/**
+ * For each run, the index of the run that closes it, or -1: each opener pairs with the next run
+ * of the same length, and the runs between them are code. One pass from the right finds every
+ * run's next of the same length, one from the left pairs them: linear in the number of runs, of
+ * which one line of the agent's text may hold hundreds of thousands.
+ */
+function pairRuns(lengths: readonly number[]): Int32Array {
+  const nextSame = new Int32Array(lengths.length).fill(-1)
+  const seen = new Map<number, number>()
+  for (let index = lengths.length - 1; index >= 0; index -= 1) {
+    const length = lengths[index] ?? 0
+    nextSame[index] = seen.get(length) ?? -1
+    seen.set(length, index)
+  }
+  const closers = new Int32Array(lengths.length).fill(-1)
+  for (let index = 0; index < lengths.length; index += 1) {
+    const closer = nextSame[index] ?? -1
+    if (closer === -1) continue
+    closers[index] = closer
     index = closer
   }
-  return pairs
+  return closers
 }
 
 function precedingBackslashes(text: string, at: number): number {
@@ -189,10 +208,19 @@ function precedingBackslashes(text: string, at: number): number {
 /**
  * Text outside code spans: every `<` becomes `&lt;`. One the agent escaped (`\<`) loses its
  * backslash instead of keeping it: not every markdown reader honours that escape, and `\&lt;`
- * would show the entity.
+ * would show the entity. A scan rather than a regular expression: `(\\*)<` would go over a long
+ * run of backslashes again from each of them.
  */
 function escapeText(text: string): string {
-  return text.replace(/(\\*)</g, (_match, slashes: string) => `${slashes.slice(slashes.length % 2)}&lt;`)
+  let out = ''
+  let from = 0
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    let slashes = 0
+    while (at - slashes - 1 >= from && text[at - slashes - 1] === '\\') slashes += 1
+    out += `${text.slice(from, at - (slashes % 2))}&lt;`
+    from = at + 1
+  }
+  return out + text.slice(from)
 }
 
 /**
@@ -200,7 +228,9 @@ function escapeText(text: string): string {
  * punctuation mark becomes an entity. One space each side is dropped, as CommonMark does.
  */
 function encodeCode(content: string): string {
-  const trimmed = /^ .*[^ ].* $/.test(content) ? content.slice(1, -1) : content
+  // Tested piece by piece: /^ .*[^ ].* $/ backtracks over a long span once per character.
+  const padded = content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)
+  const trimmed = padded ? content.slice(1, -1) : content
   return trimmed.replace(/[!-/:-@[-`{-~]/g, char => `&#${char.charCodeAt(0)};`)
 }
 
@@ -221,8 +251,8 @@ function truncate(blocks: readonly Block[], topLevel: number, options: AgentMark
   }
   for (const block of blocks) {
     if (block.kind === 'line') {
-      const line = renderBlock(block, topLevel)
-      if (take(line)) continue
+      // A line longer than what is left cannot fit once rendered: it is not rendered whole.
+      if (byteLength(block.text) < left && take(renderBlock(block, topLevel))) continue
       take(longestFittingLine(block.text, topLevel, left))
       break
     }
@@ -250,18 +280,45 @@ function truncate(blocks: readonly Block[], topLevel: number, options: AgentMark
 /**
  * The longest start of a line whose rendering fits in `maxBytes`, cut between characters. The cut
  * is made in the agent's text and rendered again, so a cut code span is escaped like any text.
+ * The rendered size grows about evenly with the start's length, so the search guesses where the
+ * budget ends (and halves the range when a guess does not narrow it enough): a few renders of a
+ * line, not one per halving.
  */
 function longestFittingLine(line: string, topLevel: number, maxBytes: number): string {
-  const chars = [...line]
+  // Rendering never makes a line shorter, and a character takes at least a byte: no start longer
+  // than maxBytes characters can fit, so a long line costs the budget, not its length.
+  const ends = characterEnds(line, maxBytes)
+  const start = (count: number) => renderBlock({ kind: 'line', text: line.slice(0, ends[count] ?? 0) }, topLevel)
+  // `low` characters fit and `high` do not; the answer lies between.
   let low = 0
-  let high = chars.length
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2)
-    if (byteLength(renderBlock({ kind: 'line', text: chars.slice(0, middle).join('') }, topLevel)) <= maxBytes) {
-      low = middle
-    } else {
-      high = middle - 1
-    }
+  let lowBytes = byteLength(start(0))
+  let high = ends.length - 1
+  let highBytes = byteLength(start(high))
+  if (highBytes <= maxBytes) return start(high)
+  for (let guessed = false; high - low > 1;) {
+    const span = high - low
+    const estimate = low + Math.floor(((maxBytes - lowBytes) * span) / Math.max(1, highBytes - lowBytes))
+    const middle = guessed ? low + Math.floor(span / 2) : Math.min(high - 1, Math.max(low + 1, estimate))
+    const bytes = byteLength(start(middle))
+    if (bytes <= maxBytes) [low, lowBytes] = [middle, bytes]
+    else [high, highBytes] = [middle, bytes]
+    // A guess that left more than half the range is followed by a halving.
+    guessed = !guessed && high - low > span / 2
   }
-  return low === 0 ? '' : renderBlock({ kind: 'line', text: chars.slice(0, low).join('') }, topLevel)
+  return low === 0 ? '' : start(low)
+}
+
+/**
+ * Where each of the first `count` characters (code points) of a text ends, in UTF-16 units, after
+ * a 0 for none: a start of the text is a slice, so no character is ever cut in two.
+ */
+function characterEnds(text: string, count: number): number[] {
+  const ends = [0]
+  let end = 0
+  for (const char of text) {
+    if (ends.length > count) break
+    end += char.length
+    ends.push(end)
+  }
+  return ends
 }

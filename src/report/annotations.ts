@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { inline } from '../util/untrusted-text.js'
+import { testCaseNounOf } from '../verdict/words.js'
 import { safeUrl } from './markdown.js'
 import type { Reporter, ReportContext } from './reporter.js'
 
@@ -20,8 +21,9 @@ export function annotationsReporter({ service }: ReportContext): Reporter {
         core.error(message, { title: `${name}: ${inline(testCase.name, 200)}` })
       }
       if (failed.length > MAX_ANNOTATIONS) {
+        const noun = testCaseNounOf(service.words).many
         core.info(
-          `…and ${failed.length - MAX_ANNOTATIONS} more failed test cases: see the job summary or the run in ${name}.`
+          `…and ${failed.length - MAX_ANNOTATIONS} more failed ${noun}: see the job summary or the run in ${name}.`
         )
       }
       // The issues found, as warnings (GitHub shows ten of those too): what broke, where people look.

@@ -4,11 +4,25 @@
  * trimming can cut it.
  */
 import type { GitContext } from '../context/git-context.js'
-import { type Issue, type Link, type Outcome, type StartedRun, type TestCaseResult } from '../service/model.js'
+import { type Issue, type Link, type StartedRun, type TestCaseResult } from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
-import { cell, link } from './markdown.js'
+import {
+  capitalized,
+  countParts,
+  openRunLabel,
+  outcomeTitle,
+  runHeading,
+  runNounOf,
+  runningTitle,
+  startedTitle,
+  stoppedTitle,
+  testCaseNounOf,
+  uncountedSentence,
+  verdictLabel
+} from '../verdict/words.js'
+import { cell, link, safeUrl } from './markdown.js'
 import { renderMarker, type CommentMarker } from './comment-marker.js'
 import type { JobIdentity } from './identity.js'
 import type { Ending } from './reporter.js'
@@ -69,7 +83,7 @@ export function renderComment(input: CommentInput, maxCharacters = COMMENT_MAX_C
   if (text.length <= maxCharacters) return text
   // Only a pathological heading gets here: keep the marker whole and cut the rest.
   const marker = renderMarker(input.marker)
-  const trailer = `\n\n✂️ Trimmed to fit GitHub's comment limit. ${link(`See the run in ${input.words.name}`, input.started.url)}.\n`
+  const trailer = `\n\n✂️ Trimmed to fit GitHub's comment limit.${inService(input, `See the ${runNounOf(input.words)} in ${input.words.name}`)}\n`
   return `${marker}${cutAt(text.slice(marker.length), maxCharacters - marker.length - trailer.length)}${trailer}`
 }
 
@@ -88,14 +102,16 @@ function assemble(input: CommentInput, limits: Limits): string {
   const { state } = input
   if (state.kind === 'running') {
     parts.push(
-      `\n${link(`Follow it in ${input.words.name}`, input.started.url)}: this comment is updated when it ends.\n`
+      safeUrl(input.started.url)
+        ? `\n${link(`Follow it in ${input.words.name}`, input.started.url)}: this comment is updated when it ends.\n`
+        : '\nThis comment is updated when it ends.\n'
     )
   } else if (state.kind === 'stopped') {
     parts.push(`\n> ⚠️ The step stopped waiting: ${text(state.problem, 1000)}\n`)
   } else if (state.kind === 'not-waiting') {
-    parts.push(`\nThe step did not wait for the result. ${link(`See it in ${input.words.name}`, input.started.url)}.\n`)
+    parts.push(`\nThe step did not wait for the result.${inService(input, `See it in ${input.words.name}`)}\n`)
   } else {
-    parts.push(counts(state))
+    parts.push(counts(input.words, state))
     parts.push(failures(input, limits.failures))
     parts.push(flaky(input, limits.flaky))
     parts.push(issues(input, state.report?.issues ?? [], limits.issues))
@@ -106,50 +122,37 @@ function assemble(input: CommentInput, limits: Limits): string {
 }
 
 function heading({ words, started, state }: CommentInput): string {
-  const name = words.name
   const title = (() => {
     switch (state.kind) {
       case 'running':
-        return `⏳ ${name}: ${text(started.label, 200)} is running`
+        return runningTitle(words, started, text)
       case 'stopped':
-        return `⚠️ ${name}: the step stopped waiting for the run`
+        return stoppedTitle(words)
       case 'not-waiting':
-        return `▶️ ${name}: ${text(started.label, 200)} started`
+        return startedTitle(words)
       case 'waited':
-        return outcomeTitle(name, state.outcome)
+        return outcomeTitle(words, state.outcome, text)
     }
   })()
   return `### ${title}\n\n`
 }
 
-function outcomeTitle(name: string, outcome: Outcome): string {
-  const { passed, failed, total } = outcome.counts
-  switch (outcome.kind) {
-    case 'passed':
-      return passed !== undefined ? `✅ ${name}: all ${total} test cases passed` : `✅ ${name}: the run passed`
-    case 'failed':
-      return failed !== undefined && failed > 0
-        ? `❌ ${name}: ${failed} of ${total} test cases failed`
-        : `❌ ${name}: the run failed`
-    case 'skipped':
-      return `${outcome.succeeded ? '⚠️' : '❌'} ${name}: the run was skipped`
-    case 'errored':
-      return `❌ ${name} could not complete the run`
-    case 'cancelled':
-      return `🚫 ${name}: the run was cancelled in ${name}`
-    case 'timed-out':
-      return `⏱️ ${name}: timed out waiting for the run`
-    case 'interrupted':
-      return `🛑 ${name}: the workflow was cancelled while waiting`
-    case 'unknown':
-      return `❌ ${name}: the run completed as ${text(outcome.result, 100)}`
-  }
+/**
+ * " [See it in QA.tech](url)." — a sentence that links to the run's page, or nothing for a run
+ * without one (tester.army's): words that look like a link must be one.
+ */
+function inService({ started }: CommentInput, words: string): string {
+  return safeUrl(started.url) ? ` ${link(words, started.url)}.` : ''
 }
 
 function meta({ words, started, git, state }: CommentInput): string {
   const items: string[] = []
   if (started.plan) items.push(`**${text(started.plan.label, 50)}:** ${text(started.plan.name, 200)}`)
-  items.push(link(`Open run ${text(started.id, 100)} in ${words.name}`, started.url))
+  items.push(
+    safeUrl(started.url)
+      ? link(openRunLabel(words, text(started.id, 100)), started.url)
+      : `**${runHeading(words)}:** ${text(started.id, 100)}`
+  )
   if (git.commitHash) {
     const message = git.commitMessage ? ` ${text(firstLine(git.commitMessage), 120)}` : ''
     items.push(`**Commit:** ${shortSha(git.commitHash)}${message}`)
@@ -176,36 +179,45 @@ function shortSha(sha: string): string {
   return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : text(sha, 40)
 }
 
-function counts({ outcome, report }: Waited): string {
-  const { passed, failed, skipped, total } = outcome.counts
-  if (passed === undefined || failed === undefined || skipped === undefined) {
-    return `\n${total === undefined ? 'The' : total} test cases: the per-test results were not read.\n`
+function counts(words: ServiceWords, { outcome, report }: Waited): string {
+  const parts = countParts(outcome)
+  if (!parts) {
+    const sentence = uncountedSentence(words, outcome.counts, report)
+    return sentence ? `\n${sentence}\n` : ''
   }
-  const flakyCount = (report?.testCases ?? []).filter(testCase => testCase.flaky).length
-  const items = [`✅ ${passed} passed`, `❌ ${failed} failed`, `⏭️ ${skipped} skipped or unfinished`, `${total} in all`]
-  if (flakyCount > 0) items.push(`🔁 ${flakyCount} flaky`)
+  const items = parts.map(({ icon, count, word }) => `${icon} ${count} ${word}`)
+  items.push(`${outcome.counts.total ?? 0} in all`)
+  if (outcome.counts.flaky) items.push(`🔁 ${outcome.counts.flaky} flaky`)
   return `\n${items.join(' · ')}\n`
 }
 
+/** What did not pass, failures first: failed, then errored, then unfinished test cases. */
+const NOT_PASSED_ORDER: Partial<Record<TestCaseResult['verdict'], number>> = { failed: 0, errored: 1, pending: 2 }
+
 function failedOf({ state }: CommentInput): TestCaseResult[] {
   if (state.kind !== 'waited') return []
-  return (state.report?.testCases ?? []).filter(
-    testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored'
-  )
+  return (state.report?.testCases ?? [])
+    .filter(testCase => NOT_PASSED_ORDER[testCase.verdict] !== undefined)
+    .sort((a, b) => (NOT_PASSED_ORDER[a.verdict] ?? 0) - (NOT_PASSED_ORDER[b.verdict] ?? 0))
 }
 
 function failures(input: CommentInput, limit: number): string {
   const failed = failedOf(input)
   if (failed.length === 0) return ''
+  const noun = testCaseNounOf(input.words)
   const rows = failed.slice(0, limit).map(testCase => {
-    const mark = testCase.verdict === 'failed' ? '❌' : '⚠️'
+    // A failure is marked by its icon alone; anything else says what it was: "⚠️ ERROR", "⏳ Unfinished".
+    const mark = testCase.verdict === 'failed' ? '❌' : verdictLabel(testCase, text)
     return `| ${mark} ${link(text(testCase.name, 200), testCase.url)} | ${why(testCase, input.words)} |\n`
   })
   const more =
     failed.length > limit
-      ? `\n…and ${failed.length - limit} more. ${link(`See every test case in ${input.words.name}`, input.started.url)}.\n`
+      ? `\n…and ${failed.length - limit} more.${inService(input, `See every ${noun.one} in ${input.words.name}`)}\n`
       : ''
-  return `\n| Failed test case | Why |\n| --- | --- |\n${rows.join('')}${more}`
+  const heading = failed.every(testCase => testCase.verdict === 'failed')
+    ? `Failed ${noun.one}`
+    : `${capitalized(noun.one)} that did not pass`
+  return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}${more}`
 }
 
 /** The summary, the evaluation (shortened), and whose fault it likely is. */
@@ -238,7 +250,11 @@ function flaky(input: CommentInput, limit: number): string {
 function issues(input: CommentInput, found: readonly Issue[], limit: number): string {
   if (found.length === 0) return ''
   const heading = `Issues found (${found.length})`
-  if (limit === 0) return `\n${heading}: ${link(`see them in ${input.words.name}`, input.started.url)}.\n`
+  if (limit === 0) {
+    return safeUrl(input.started.url)
+      ? `\n${heading}: ${link(`see them in ${input.words.name}`, input.started.url)}.\n`
+      : `\n${heading}: not listed, to fit GitHub's comment limit.\n`
+  }
   const rows = found
     .slice(0, limit)
     .map(
@@ -247,7 +263,7 @@ function issues(input: CommentInput, found: readonly Issue[], limit: number): st
     )
   const more =
     found.length > limit
-      ? `\n…and ${found.length - limit} more. ${link(`See them in ${input.words.name}`, input.started.url)}.\n`
+      ? `\n…and ${found.length - limit} more.${inService(input, `See them in ${input.words.name}`)}\n`
       : ''
   return `\n<details><summary>${heading}</summary>\n\n| Severity | Kind | Issue |\n| --- | --- | --- |\n${rows.join('')}${more}\n</details>\n`
 }

@@ -1,6 +1,8 @@
 /**
- * The hidden marker at the start of the pull-request comment: which job wrote it and which run it
- * reports, so that the next run edits it and a rerun of the job finds its run again.
+ * The hidden marker at the start of the pull-request comment: which job and action wrote it (the
+ * key), which workflow run and attempt, which run it reports and whether the step passed, so that
+ * the next run edits it and a rerun of the job finds its run again. A marker is only read from a
+ * comment our own account wrote: anyone can copy one.
  */
 import { safeUrl } from './markdown.js'
 
@@ -16,7 +18,11 @@ export interface CommentMarker {
   readonly sha?: string
   readonly workflowRunId?: string
   readonly attempt?: number
+  /** The step's verdict, once it has one: a rerun of a job whose step passed has nothing to rerun. */
+  readonly verdict?: MarkerVerdict
 }
+
+export type MarkerVerdict = 'passed' | 'failed'
 
 /** Longer values than these are not a service's ids or pages: left out rather than cut. */
 const MAX_MARKER_ID = 200
@@ -34,7 +40,8 @@ export function renderMarker(marker: CommentMarker): string {
     },
     ...(marker.sha && /^[0-9a-f]{7,64}$/i.test(marker.sha) ? { sha: marker.sha } : {}),
     ...(marker.workflowRunId && /^\d{1,20}$/.test(marker.workflowRunId) ? { workflowRunId: marker.workflowRunId } : {}),
-    ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {})
+    ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {}),
+    ...(marker.verdict !== undefined ? { verdict: marker.verdict } : {})
   }
   const json = JSON.stringify(data).replace(/[<>&-]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
   return `${MARKER_START}${json}${MARKER_END}`
@@ -63,6 +70,7 @@ export function readMarker(body: string): CommentMarker | undefined {
     },
     ...(typeof record.sha === 'string' ? { sha: record.sha } : {}),
     ...(typeof record.workflowRunId === 'string' ? { workflowRunId: record.workflowRunId } : {}),
-    ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {})
+    ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {}),
+    ...(record.verdict === 'passed' || record.verdict === 'failed' ? { verdict: record.verdict } : {})
   }
 }

@@ -6,11 +6,11 @@
 import * as core from '@actions/core'
 import { repositoryNames } from '../github/comments.js'
 import { setCommitStatus, STATUS_DESCRIPTION_MAX_CHARACTERS, type CommitState } from '../github/statuses.js'
-import type { Outcome, StartedRun, TestCaseResult } from '../service/model.js'
-import type { ServiceWords } from '../service/service.js'
+import type { Outcome, StartedRun } from '../service/model.js'
 import { systemClock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
+import { outcomeDescription, runningDescription } from '../verdict/words.js'
 import { shorten, statusContextOf } from './identity.js'
 import { safeUrl } from './markdown.js'
 import { isPermissionDenied, retryOnce, warnPermission } from './permissions.js'
@@ -31,7 +31,7 @@ export function commitStatusReporter(context: ReportContext, options: GithubRepo
     const sha = git.commitHash
     const status = {
       state,
-      context: statusContextOf(settings, service.words, run.plan, options.matrix),
+      context: statusContextOf(settings, service, run.plan, options.matrix),
       description: shorten(
         inline(redactSecrets(description, settings.secrets), 1_000),
         STATUS_DESCRIPTION_MAX_CHARACTERS
@@ -50,18 +50,13 @@ export function commitStatusReporter(context: ReportContext, options: GithubRepo
 
   return {
     what: WHAT,
-    started: run =>
-      write(
-        run,
-        'pending',
-        run.testCount === undefined ? `${run.label} is running` : `Running ${plural(run.testCount, 'test case')}`
-      ),
+    started: run => write(run, 'pending', runningDescription(service.words, run)),
     stopped: (run, problem) => write(run, 'error', `The step stopped waiting: ${problem}`),
     finished: (run, ending) => {
       // Without waiting there is no outcome to set (the inputs reject commit_status without blocking).
       if (ending.kind !== 'waited') return
       const testCases = ending.report?.testCases ?? []
-      return write(run, stateOf(ending.outcome), describe(ending.outcome, service.words, testCases))
+      return write(run, stateOf(ending.outcome), outcomeDescription(service.words, ending.outcome, testCases))
     }
   }
 }
@@ -77,38 +72,4 @@ function stateOf(outcome: Outcome): CommitState {
     default:
       return 'error'
   }
-}
-
-/** One short line, the failed test names last so that the cut at 140 characters falls on them. */
-function describe(outcome: Outcome, words: ServiceWords, testCases: readonly TestCaseResult[]): string {
-  const { passed, failed, total } = outcome.counts
-  const flaky = testCases.filter(testCase => testCase.flaky).length
-  const flakyNote = flaky > 0 ? ` (${flaky} flaky)` : ''
-  switch (outcome.kind) {
-    case 'passed':
-      return passed !== undefined && total !== undefined
-        ? `All ${plural(total, 'test case')} passed${flakyNote}`
-        : `The run passed${flakyNote}`
-    case 'failed': {
-      if (failed === undefined || failed === 0) return 'The run failed'
-      const names = testCases.filter(testCase => testCase.verdict === 'failed').map(testCase => testCase.name)
-      return `${failed} of ${total ?? failed} test cases failed${flakyNote}: ${names.join(', ')}`
-    }
-    case 'skipped':
-      return outcome.succeeded ? 'The run was skipped' : 'The run was skipped (fail_on_skipped)'
-    case 'errored':
-      return `${words.name} could not complete the run`
-    case 'cancelled':
-      return `The run was cancelled in ${words.name}`
-    case 'timed-out':
-      return 'Timed out waiting for the run'
-    case 'interrupted':
-      return 'The workflow was cancelled while waiting for the run'
-    case 'unknown':
-      return `The run completed as ${outcome.result}`
-  }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

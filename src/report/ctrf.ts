@@ -1,12 +1,14 @@
 /**
  * A CTRF JSON report (Common Test Report Format, https://ctrf.io) of a finished wait: one test per
  * test case with its last result; a test that failed and then passed on a retry is `passed` with
- * `flaky: true` and its earlier attempts. Only CTRF's types are used here; the bundle does not
- * carry the package.
+ * `flaky: true` and its earlier attempts. A step that did not pass with no failed test to show for
+ * it (an error, a timeout, a cancel) gets one failed test for the run itself, as the JUnit file
+ * does, so a CTRF viewer shows it red. Only CTRF's types are used here; the bundle does not carry
+ * the package.
  */
 import { randomUUID } from 'node:crypto'
 import type { CTRFReport, Test } from 'ctrf'
-import type { TestCaseResult } from '../service/model.js'
+import type { Outcome, StartedRun, TestCaseResult } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { jobIdentity, type JobEnvironment } from './identity.js'
@@ -48,8 +50,11 @@ export function renderCtrf(input: CtrfInput): CTRFReport {
   const testCases = ending.report?.testCases ?? []
   const suite = started.plan?.name ?? started.label
   const tests = testCases.map(testCase => toTest(testCase, suite))
-  const status = (wanted: Test['status']) => tests.filter(test => test.status === wanted).length
   const waitedMs = Math.max(0, Math.round(ending.waitedMs))
+  if (!ending.outcome.succeeded && !tests.some(test => test.status === 'failed')) {
+    tests.push(runTest(started, ending.outcome, suite, waitedMs))
+  }
+  const status = (wanted: Test['status']) => tests.filter(test => test.status === wanted).length
   const stop = Math.round(input.endedAt)
   const job = jobIdentity(env, { service: words.name })
   const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10)
@@ -99,6 +104,20 @@ export function renderCtrf(input: CtrfInput): CTRFReport {
           : {})
       }
     }
+  }
+}
+
+/** The run itself as a failed test: named as the log names the run, with the step's failure message. */
+function runTest(started: StartedRun, outcome: Outcome, suite: string, waitedMs: number): Test {
+  return {
+    name: started.label,
+    status: 'failed',
+    duration: waitedMs,
+    suite: [suite],
+    type: 'e2e',
+    message: outcome.message,
+    rawStatus: outcome.status || outcome.kind,
+    ...(started.url ? { extra: { links: [{ label: 'Run', url: started.url }] } } : {})
   }
 }
 

@@ -1,18 +1,23 @@
 /**
  * Who a report belongs to: the action, the workflow, the job, its matrix leg and `comment_key`,
  * and the workflow run and attempt. The comment key and the default commit status context are
- * derived here and nowhere else, so every report of one job names it the same way.
+ * derived here and nowhere else, so every report of one job names it the same way, and two
+ * actions in one job (QA.tech runs and a change review, say) never take each other's.
  */
 import { createHash } from 'node:crypto'
 import type { CommonSettings } from '../inputs/common-settings.js'
 import type { StartedRun } from '../service/model.js'
-import type { ServiceWords } from '../service/service.js'
+import type { ActionId, Service } from '../service/service.js'
 import { inline } from '../util/untrusted-text.js'
 import { safeUrl } from './markdown.js'
 
-/** Which job a comment belongs to: the service, workflow, job, matrix leg and `comment_key`. */
+/** Which job and action a report belongs to: the action, workflow, job, matrix leg and `comment_key`. */
 export interface JobIdentity {
-  readonly service: string
+  /**
+   * The action that writes the report. Undefined only where a report needs the workflow run
+   * alone (the CTRF file's build); a comment key is never made without it.
+   */
+  readonly action: ActionId | undefined
   /** The workflow file (from GITHUB_WORKFLOW_REF, without the ref), or its name. */
   readonly workflow: string
   /** The workflow's name, as GitHub shows it. */
@@ -47,7 +52,16 @@ export interface JobEnvironment {
  */
 export function jobIdentity(
   env: JobEnvironment,
-  options: { readonly service: string; readonly commentKey?: string; readonly matrix?: string }
+  options: {
+    readonly action?: ActionId
+    /**
+     * @deprecated Not part of the identity (the action is): accepted from callers that need only
+     * the workflow run (the CTRF file's build) until they stop passing it.
+     */
+    readonly service?: string
+    readonly commentKey?: string
+    readonly matrix?: string
+  }
 ): JobIdentity {
   const workflowName = env.GITHUB_WORKFLOW ?? ''
   // `owner/repo/.github/workflows/ci.yml@refs/pull/1/merge`: the file, whatever the ref.
@@ -57,7 +71,7 @@ export function jobIdentity(
   const runId = env.GITHUB_RUN_ID || undefined
   const { leg, legKey } = matrixLeg(options.matrix)
   return {
-    service: options.service,
+    action: options.action,
     workflow: workflowFile || workflowName,
     workflowName,
     job: env.GITHUB_JOB ?? '',
@@ -98,9 +112,18 @@ export function matrixLeg(matrix: string | undefined): { leg?: string; legKey?: 
   }
 }
 
-/** The comment's key: the same job, leg and `comment_key` give the same key on every run and attempt. */
+/**
+ * The comment's key: the same action, workflow, job, leg and `comment_key` give the same key on
+ * every run and attempt; another action in the same job gets a key (and a comment) of its own.
+ */
 export function commentKeyOf(identity: JobIdentity): string {
-  const parts = [identity.service, identity.workflow, identity.job, identity.legKey ?? '', identity.commentKey ?? '']
+  const parts = [
+    identity.action ?? '',
+    identity.workflow,
+    identity.job,
+    identity.legKey ?? '',
+    identity.commentKey ?? ''
+  ]
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24)
 }
 
@@ -108,20 +131,32 @@ export function commentKeyOf(identity: JobIdentity): string {
 const MAX_CONTEXT_NAME = 100
 
 /**
- * The status's context: `status_context`, or "<service> / <plan>" with the matrix leg, so that two
- * legs (or two plans) never overwrite each other's status.
+ * The default context of each action, before the matrix leg: stable across runs and free of the
+ * workflow's and the job's names, so that branch protection can require it and every workflow
+ * that tests a commit names it the same way. No two actions' can be equal: QA.tech runs are
+ * "QA.tech" or "QA.tech / <plan>", whatever the plan is called; the change review is "QA.tech
+ * change review", with no " / "; tester.army's start with "tester.army".
+ */
+const DEFAULT_CONTEXT: Record<ActionId, (plan: string | undefined) => string> = {
+  'qatech-runs': plan => (plan ? `QA.tech / ${plan}` : 'QA.tech'),
+  'qatech-change-review': () => 'QA.tech change review',
+  'tester-army': plan => (plan ? `tester.army / ${plan}` : 'tester.army')
+}
+
+/**
+ * The status's context: `status_context`, or the action's default with the matrix leg, so that
+ * two legs (or two plans, or two actions) never overwrite each other's status.
  */
 export function statusContextOf(
   settings: Pick<CommonSettings, 'statusContext'>,
-  words: Pick<ServiceWords, 'name' | 'runNoun'>,
+  service: Pick<Service, 'action'>,
   plan: StartedRun['plan'],
   matrix: string | undefined
 ): string {
   if (settings.statusContext) return settings.statusContext
   const { leg } = matrixLeg(matrix)
-  // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
-  // a service without plans starts, "QA.tech / change review" (never the pull request's name).
-  const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ')
+  // The plan's name (never the pull request's): "QA.tech / Checkout flow", "tester.army / grp_1".
+  const name = DEFAULT_CONTEXT[service.action](plan?.name || undefined)
   return shorten(inline(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME)
 }
 

@@ -1,30 +1,25 @@
 /**
- * The sticky pull-request comment (`pr_comment`): one comment per workflow, job, matrix leg and
- * `comment_key`, found again by its hidden marker and its author across every page of comments,
- * created once and edited in place afterwards.
+ * The sticky pull-request comment (`pr_comment`): one comment per action, workflow, job, matrix
+ * leg and `comment_key`, found again by its hidden marker across every page of comments — only
+ * among the comments our token's own account wrote (src/github/token-account.ts) — created once
+ * and edited in place afterwards. Another account's comment is never edited, marker or not.
  */
 import * as core from '@actions/core'
-import { pullRequestOfPayload } from '../context/pull-request.js'
 import {
   createComment,
   findComment,
   readComment,
-  readPullRequest,
   repositoryNames,
-  tokenIdentity,
-  writtenBy,
   updateComment,
-  type IssueComment,
-  type TokenIdentity
+  type IssueComment
 } from '../github/comments.js'
 import type { Octokit } from '../github/octokit.js'
-import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-commit.js'
+import { readPullRequest, resolvePullRequest, type PullRequest } from '../github/pull-request.js'
+import { isOurs, learnedFrom, tokenAccount, type TokenAccount } from '../github/token-account.js'
 import type { StartedRun } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
-import { messageOf } from '../util/errors.js'
 import { redactSecrets } from '../util/secrets.js'
-import { inline } from '../util/untrusted-text.js'
-import { readMarker } from './comment-marker.js'
+import { readMarker, type MarkerVerdict } from './comment-marker.js'
 import { renderComment, type CommentState } from './comment-markdown.js'
 import { commentKeyOf, jobIdentity } from './identity.js'
 import { isPermissionDenied, retryOnce, warnPermission } from './permissions.js'
@@ -43,16 +38,6 @@ export interface GithubReportOptions {
 
 const WHAT = 'the pull-request comment'
 
-/** Events whose payload names the pull request. */
-const PULL_REQUEST_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-])
-/** Events that name a commit only: its open pull request is looked up. */
-const COMMIT_EVENTS = new Set(['push', 'deployment', 'deployment_status', 'workflow_run', 'merge_group'])
-
 /** Where the comment goes, found once a step. */
 interface Target {
   readonly client: Octokit
@@ -68,22 +53,41 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
   const { settings, git, service } = context
   const clock = options.clock ?? systemClock
   const job = jobIdentity(context.env, {
-    service: service.words.name,
+    action: service.action,
     commentKey: settings.commentKey,
     matrix: options.matrix
   })
   const key = commentKeyOf(job)
   let target: Promise<Target | undefined> | undefined
+  // The token's account, asked once a step; learned from our first comment when GitHub would not say.
+  let account: TokenAccount | undefined
   let refused = false
 
-  const write = async (run: StartedRun, state: CommentState, failing: boolean) => {
+  const locate = async (): Promise<Target | undefined> => {
+    if (!context.octokit) {
+      core.info('github_token is empty: no pull-request comment.')
+      return undefined
+    }
+    const client = await context.octokit()
+    const repository = repositoryNames(git.repository)
+    const answer = await resolvePullRequest({ event: context.event, git, client, current: true })
+    if (!answer.pullRequest) {
+      core.info(`No pull-request comment: ${answer.why}`)
+      return undefined
+    }
+    account ??= await tokenAccount(client)
+    const comment = await findJobComment(client, repository, answer.pullRequest.number, account, key)
+    return { client, repository, pullRequest: answer.pullRequest, comment, fresh: true }
+  }
+
+  const write = async (run: StartedRun, state: CommentState, verdict: MarkerVerdict | undefined) => {
     if (settings.prComment === 'off' || refused) return
     try {
-      target ??= locate(context, key)
+      target ??= locate()
       const found = await target
       if (!found) return
       // `on-failure` starts a comment only for a failed step, but keeps an existing one current.
-      if (settings.prComment === 'on-failure' && !found.comment && !failing) return
+      if (settings.prComment === 'on-failure' && !found.comment && verdict !== 'failed') return
       const pullRequestHead = await currentHead(found)
       if (await newerResultThere(found, pullRequestHead, git.commitHash)) {
         core.info(
@@ -105,7 +109,8 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
             run: { id: run.id, url: run.url },
             sha: git.commitHash,
             workflowRunId: job.workflowRunId,
-            attempt: job.attempt
+            attempt: job.attempt,
+            ...(verdict ? { verdict } : {})
           },
           pullRequestHead,
           updatedAt: clock.now()
@@ -118,6 +123,7 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
         found.comment = { ...comment, body }
       } else {
         found.comment = await createComment(client, repository, pullRequest.number, body)
+        if (account) account = learnedFrom(account, found.comment.author)
         core.info(`Commented on pull request #${pullRequest.number}.`)
       }
     } catch (error) {
@@ -133,69 +139,31 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
 
   return {
     what: WHAT,
-    started: run => write(run, { kind: 'running' }, false),
-    stopped: (run, problem) => write(run, { kind: 'stopped', problem }, true),
-    finished: (run, ending) => write(run, ending, ending.kind === 'waited' && !ending.outcome.succeeded)
+    started: run => write(run, { kind: 'running' }, undefined),
+    stopped: (run, problem) => write(run, { kind: 'stopped', problem }, 'failed'),
+    finished: (run, ending) =>
+      write(run, ending, ending.kind === 'waited' ? (ending.outcome.succeeded ? 'passed' : 'failed') : undefined)
   }
 }
 
-/** The pull request, the token's user and this job's comment, or undefined (with a line of log) when there is none. */
-async function locate(context: ReportContext, key: string): Promise<Target | undefined> {
-  if (!context.octokit) {
-    core.info('github_token is empty: no pull-request comment.')
-    return undefined
-  }
-  const client = await context.octokit()
-  const repository = repositoryNames(context.git.repository)
-  const pullRequest = await findPullRequest(context, client)
-  if (!pullRequest) {
-    core.info('No open pull request for this commit: no pull-request comment.')
-    return undefined
-  }
-  const identity = await tokenIdentity(client)
-  const comment = await findJobComment(client, repository, pullRequest.number, identity, key)
-  return { client, repository, pullRequest, comment, fresh: true }
-}
-
-/** This job's comment: the marker with its key, written by the token's own user or app (anyone can copy a marker). */
+/**
+ * This job's comment: the marker with its key, in a comment our token's own account wrote (anyone
+ * can copy a marker). None while the account is unknown: a new comment is safer than someone else's.
+ */
 export function findJobComment(
   client: Octokit,
   repository: { readonly owner: string; readonly repo: string },
   pullRequestNumber: number,
-  identity: TokenIdentity,
+  account: TokenAccount,
   key: string
 ): Promise<IssueComment | undefined> {
+  if (account.login === undefined) return Promise.resolve(undefined)
   return findComment(
     client,
     repository,
     pullRequestNumber,
-    comment => writtenBy(identity, comment.author) && readMarker(comment.body)?.key === key
+    comment => isOurs(account, comment.author) && readMarker(comment.body)?.key === key
   )
-}
-
-/**
- * The pull request the step's commit belongs to: the event's, read again for its current head,
- * or for events that name only a commit, the open pull request whose head it is.
- */
-export async function findPullRequest(
-  { event, git }: Pick<ReportContext, 'event' | 'git'>,
-  client: Octokit
-): Promise<PullRequest | undefined> {
-  const repository = repositoryNames(git.repository)
-  if (PULL_REQUEST_EVENTS.has(event.name)) {
-    const fromEvent = pullRequestOfPayload(event.payload)
-    if (!fromEvent) return undefined
-    try {
-      return await readPullRequest(client, repository, fromEvent.number)
-    } catch (error) {
-      core.debug(`Could not read pull request #${fromEvent.number}: ${inline(messageOf(error))}`)
-      return fromEvent
-    }
-  }
-  if (COMMIT_EVENTS.has(event.name) && git.commitHash && git.repository) {
-    return findPullRequestForCommit(client, git.repository, git.commitHash)
-  }
-  return undefined
 }
 
 /** The pull request's head now: a run takes minutes, and a push may have come meanwhile. */

@@ -1,43 +1,51 @@
 /**
- * The run that the previous attempt of this job started, found from what that attempt wrote to
- * GitHub: its pull-request comment's hidden marker (the run's id and page, the workflow run and
- * attempt, the commit), else its commit status (the run's page in `target_url`). For "Re-run
- * failed jobs": nothing else needs setting up.
+ * The run that the previous attempt of this job started, for "Re-run failed jobs": read from the
+ * hidden marker of this job's pull-request comment, and only when everything says it is this
+ * workflow run's previous attempt of this job and action — written by our token's own account,
+ * with this job's key (action, workflow, job, matrix leg, `comment_key`), this workflow run's id,
+ * an earlier attempt and this commit. Anything else is someone else's: another bot's comment with
+ * a copied marker, another workflow's or an older workflow run's.
+ *
+ * A commit status is not enough: it does not say which workflow run set it, and another workflow
+ * using the same token sets the same context on the same commit (a push and a pull_request
+ * workflow testing one commit). Taking its run would rerun, and take the verdict of, a run this
+ * job never started.
  */
 import type { EventPayload } from '../context/event.js'
 import type { GitContext } from '../context/git-context.js'
-import { repositoryNames, tokenIdentity, writtenBy, type TokenIdentity } from '../github/comments.js'
+import { repositoryNames } from '../github/comments.js'
 import { statusOf, type Octokit } from '../github/octokit.js'
-import { findLatestStatus, type ListedStatus } from '../github/statuses.js'
+import { resolvePullRequest } from '../github/pull-request.js'
+import { tokenAccount } from '../github/token-account.js'
 import type { CommonSettings } from '../inputs/common-settings.js'
-import type { ServiceWords } from '../service/service.js'
+import type { ActionId } from '../service/service.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
-import { readMarker } from './comment-marker.js'
-import { commentKeyOf, jobIdentity, matrixLeg, statusContextOf, type JobEnvironment } from './identity.js'
+import { readMarker, type MarkerVerdict } from './comment-marker.js'
+import { commentKeyOf, jobIdentity, type JobEnvironment } from './identity.js'
 import { safeUrl } from './markdown.js'
 import { retryOnce } from './permissions.js'
-import { findJobComment, findPullRequest } from './pr-comment.js'
+import { findJobComment } from './pr-comment.js'
 
 export interface PreviousRun {
-  /** The service's id of the run, when it is known (always from the comment). */
+  /** The service's id of the run, when the comment names it. */
   readonly id: string | undefined
   /** The run's page. */
   readonly url: string
-  readonly source: 'pull-request comment' | 'commit status'
-  /** The commit status's state (`failure`, `success`…), when found through it. */
-  readonly statusState?: string
-  /** The attempt that wrote it, when the comment says. */
-  readonly attempt?: number
+  /** The attempt that wrote it. */
+  readonly attempt: number
+  /** The step's verdict in that attempt, when it had one: `passed` leaves nothing to rerun. */
+  readonly verdict?: MarkerVerdict
 }
 
 /** Found, or why not: a sentence that says how to make it findable. */
 export type PreviousRunAnswer = { readonly found: PreviousRun } | { readonly notFound: string }
 
 export interface PreviousRunQuery {
-  readonly settings: Pick<CommonSettings, 'prComment' | 'commentKey' | 'commitStatus' | 'statusContext'>
-  readonly words: Pick<ServiceWords, 'name'>
+  readonly settings: Pick<CommonSettings, 'prComment' | 'commentKey'>
+  /** The action whose run is looked for: part of the comment's key. */
+  readonly action: ActionId
   readonly git: GitContext
   readonly env: JobEnvironment
   readonly event: { readonly name: string; readonly payload: EventPayload }
@@ -45,152 +53,83 @@ export interface PreviousRunQuery {
   readonly octokit: (() => Promise<Octokit>) | undefined
   /** The job's `${{ toJSON(matrix) }}`, as the reporters were given it. */
   readonly matrix?: string
-  /** The plan's name when known before the start: the status context's default names it. */
-  readonly planName?: string
-  /** The service's run id from its page, for a run found through a commit status. */
-  readonly runIdFromUrl?: (url: string) => string | undefined
   /** The step's clock, for the pause before one retry of a transient failure. */
   readonly clock?: Pick<Clock, 'sleep'>
 }
 
 const HOW_TO_ENABLE =
-  'Set commit_status: true (needs `permissions: statuses: write`) or pr_comment (needs `pull-requests: write`) ' +
-  'so that a rerun can find the run the previous attempt started.'
+  'Set pr_comment: always (needs `permissions: pull-requests: write`) so that a rerun can find the run ' +
+  "the previous attempt started: its hidden marker names the workflow run and the job, which a commit status can't."
 
 /** Never throws: a failure to look is a reason, and the caller runs everything. */
 export async function findPreviousRun(query: PreviousRunQuery): Promise<PreviousRunAnswer> {
   const { settings, octokit, git } = query
   const job = jobIdentity(query.env, {
-    service: query.words.name,
+    action: query.action,
     commentKey: settings.commentKey,
     matrix: query.matrix
   })
   if (job.attempt <= 1) return { notFound: 'This is the first attempt of the workflow run.' }
-  if (settings.prComment === 'off' && !settings.commitStatus) {
-    return { notFound: `Neither commit_status nor pr_comment is on. ${HOW_TO_ENABLE}` }
-  }
+  if (settings.prComment === 'off') return { notFound: `pr_comment is off. ${HOW_TO_ENABLE}` }
   if (!octokit) return { notFound: 'github_token is empty: the previous attempt cannot be looked up.' }
   if (!git.commitHash) return { notFound: 'There is no commit to look up the previous attempt by.' }
+  if (!job.workflowRunId) return { notFound: 'GITHUB_RUN_ID is not set: the previous attempt cannot be told apart.' }
 
-  const clock = query.clock ?? systemClock
-  // Each source on its own: a failure to read one still lets the other answer.
-  const sources: (() => Promise<PreviousRunAnswer>)[] = []
-  let client: Octokit | undefined
-  let identity: TokenIdentity | undefined
-  const ready = async () => {
-    const github = (client ??= await octokit())
-    identity ??= await tokenIdentity(github)
-    return { client: github, identity }
+  const expected = {
+    key: commentKeyOf(job),
+    workflowRunId: job.workflowRunId,
+    attempt: job.attempt,
+    sha: git.commitHash
   }
-  if (settings.prComment !== 'off') {
-    sources.push(async () => {
-      const { client, identity } = await ready()
-      return fromComment(query, client, identity, commentKeyOf(job), job.workflowRunId)
-    })
+  try {
+    return await retryOnce(async () => fromComment(query, await octokit(), expected), query.clock ?? systemClock)
+  } catch (error) {
+    return { notFound: unreadable(error) }
   }
-  if (settings.commitStatus) {
-    const sha = git.commitHash
-    sources.push(async () => {
-      const { client, identity } = await ready()
-      return fromStatus(query, client, identity, sha)
-    })
-  }
-  const reasons: string[] = []
-  for (const source of sources) {
-    try {
-      const answer = await retryOnce(source, clock)
-      if ('found' in answer) return answer
-      reasons.push(answer.notFound)
-    } catch (error) {
-      reasons.push(unreadable(error))
-    }
-  }
-  return { notFound: reasons.join(' ') }
 }
 
 function unreadable(error: unknown): string {
   const status = statusOf(error)
   const permission =
-    status === 401 || status === 403
-      ? ' Give the job `permissions: pull-requests: read` and `statuses: read` (or write).'
-      : ''
+    status === 401 || status === 403 ? ' Give the job `permissions: pull-requests: read` (or write).' : ''
   return `Could not read the previous attempt's report from GitHub (${status !== undefined ? `${status}: ` : ''}${inline(messageOf(error), 200)}).${permission}`
 }
 
 async function fromComment(
   query: PreviousRunQuery,
   client: Octokit,
-  identity: TokenIdentity,
-  key: string,
-  workflowRunId: string | undefined
+  expected: { readonly key: string; readonly workflowRunId: string; readonly attempt: number; readonly sha: string }
 ): Promise<PreviousRunAnswer> {
-  const pullRequest = await findPullRequest(query, client)
-  if (!pullRequest) return { notFound: 'No open pull request for this commit, so no comment to read.' }
-  const comment = await findJobComment(client, repositoryNames(query.git.repository), pullRequest.number, identity, key)
+  const answer = await resolvePullRequest({ event: query.event, git: query.git, client })
+  if (!answer.pullRequest) return { notFound: `${answer.why} There is no pull-request comment to read.` }
+  const number = answer.pullRequest.number
+  const account = await tokenAccount(client)
+  if (account.login === undefined) {
+    return {
+      notFound:
+        "GitHub would not say which account github_token writes as (GET /user and GraphQL's viewer were refused), so no comment can be told to be this job's."
+    }
+  }
+  const comment = await findJobComment(client, repositoryNames(query.git.repository), number, account, expected.key)
   const marker = comment ? readMarker(comment.body) : undefined
-  if (!marker) return { notFound: `Pull request #${pullRequest.number} has no comment of this job.` }
-  const url = safeUrl(marker.run.url)
-  if (!url) return { notFound: `This job's comment on pull request #${pullRequest.number} names no run.` }
+  const ofJob = `This job's comment on pull request #${number}`
+  if (!marker) return { notFound: `Pull request #${number} has no comment of this job by ${inline(account.login)}.` }
   // The comment is kept across workflow runs: only this run's earlier attempt counts.
-  if (workflowRunId && marker.workflowRunId !== workflowRunId) {
-    return { notFound: `This job's comment on pull request #${pullRequest.number} is from another workflow run.` }
+  if (marker.workflowRunId !== expected.workflowRunId) return { notFound: `${ofJob} is from another workflow run.` }
+  if (marker.attempt === undefined || marker.attempt >= expected.attempt) {
+    return { notFound: `${ofJob} is not from an earlier attempt.` }
   }
-  if (marker.sha && query.git.commitHash && marker.sha.toLowerCase() !== query.git.commitHash.toLowerCase()) {
-    return { notFound: `This job's comment on pull request #${pullRequest.number} is about another commit.` }
+  if (marker.sha?.toLowerCase() !== expected.sha.toLowerCase()) {
+    return { notFound: `${ofJob} is about another commit.` }
   }
+  const url = safeUrl(marker.run.url)
+  if (!url) return { notFound: `${ofJob} names no run.` }
   return {
     found: {
       id: marker.run.id,
       url,
-      source: 'pull-request comment',
-      ...(marker.attempt !== undefined ? { attempt: marker.attempt } : {})
+      attempt: marker.attempt,
+      ...(marker.verdict ? { verdict: marker.verdict } : {})
     }
   }
-}
-
-async function fromStatus(
-  query: PreviousRunQuery,
-  client: Octokit,
-  identity: TokenIdentity,
-  sha: string
-): Promise<PreviousRunAnswer> {
-  const { settings, words } = query
-  // Without status_context the default names the plan, which is known only once a run started.
-  const expected =
-    settings.statusContext || query.planName !== undefined
-      ? statusContextOf(settings, words, query.planName ? { label: '', name: query.planName } : undefined, query.matrix)
-      : undefined
-  const { leg } = matrixLeg(query.matrix)
-  const ours = (status: ListedStatus) =>
-    writtenBy(identity, status.creator) &&
-    (expected !== undefined ? status.context === expected : isDefaultContext(status.context, words.name, leg))
-
-  // The newest status of each of our contexts; more than one context cannot be told apart.
-  const newest = new Map<string, ListedStatus>()
-  await findLatestStatus(client, repositoryNames(query.git.repository), sha, status => {
-    if (ours(status) && !newest.has(status.context)) newest.set(status.context, status)
-    return false
-  })
-  if (newest.size === 0) {
-    return {
-      notFound: `Commit ${sha.slice(0, 7)} has no ${expected ? `"${inline(expected)}" ` : ''}status of this job.`
-    }
-  }
-  if (newest.size > 1) {
-    return {
-      notFound: `Commit ${sha.slice(0, 7)} has statuses of ${newest.size} ${words.name} runs (${[...newest.keys()].map(context => `"${inline(context, 80)}"`).join(', ')}); set status_context to tell them apart.`
-    }
-  }
-  const [status] = [...newest.values()]
-  const url = safeUrl(status?.targetUrl)
-  if (!status || !url) return { notFound: `The commit status "${inline(status?.context ?? '')}" links to no run.` }
-  return { found: { id: query.runIdFromUrl?.(url), url, source: 'commit status', statusState: status.state } }
-}
-
-/** "QA.tech" or "QA.tech / <any plan>", with this job's matrix leg when it has one. */
-function isDefaultContext(context: string, service: string, leg: string | undefined): boolean {
-  const suffix = leg ? ` (${leg})` : ''
-  if (leg && !context.endsWith(suffix)) return false
-  const name = leg ? context.slice(0, -suffix.length) : context
-  return name === service || name.startsWith(`${service} / `)
 }

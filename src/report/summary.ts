@@ -4,6 +4,20 @@ import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import type { Outcome } from '../service/model.js'
+import {
+  capitalized,
+  countOf,
+  countParts,
+  openRunLabel,
+  outcomeTitle,
+  runHeading,
+  startedTitle,
+  stoppedTitle,
+  testCaseNounOf,
+  uncountedSentence,
+  verdictLabel,
+  verdictMark
+} from '../verdict/words.js'
 import { renderAgentMarkdown } from './agent-markdown.js'
 import { byteLength, cell, htmlText, link, paragraph, safeUrl, truncateToBytes } from './markdown.js'
 
@@ -61,7 +75,7 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
   const whole = parts.map(part => part.text).join('')
   if (byteLength(whole) <= budgetBytes) return whole
   if (!trim) return undefined
-  const every = link(`See every ${nounOf(input.words).one} in ${input.words.name}`, input.started.url)
+  const every = link(`See every ${testCaseNounOf(input.words).one} in ${input.words.name}`, input.started.url)
   const trailer = `\n> ✂️ This summary is trimmed to stay under GitHub's 1 MiB limit.${safeUrl(input.started.url) ? ` ${every}.` : ''}\n`
   let used = byteLength(trailer)
   const kept: string[] = []
@@ -82,13 +96,10 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
   return `${kept.join('')}${trailer}`
 }
 
-/** Failures first, passes last: the reader came for what broke. */
-const TEST_CASE = { one: 'test case', many: 'test cases' } as const
-const nounOf = (words: ServiceWords) => words.testCaseNoun ?? TEST_CASE
-
 /** Up to this many failures, their details are shown open. */
 const FAILURES_SHOWN_OPEN = 3
 
+/** Failures first, passes last: the reader came for what broke. */
 const VERDICT_ORDER: Record<string, number> = { failed: 0, passed: 2 }
 const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdict] ?? 1
 
@@ -100,9 +111,8 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
   const out: Block[] = [{ text: header(input), essential: true }]
   const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b))
   const narrative = input.report?.narrative
-  // A review has its text and no test cases: counts of none would say nothing.
-  const counted = testCases.length > 0 || narrative === undefined
-  if (input.outcome && counted) out.push({ text: countsTable(input.outcome, nounOf(input.words)), essential: true })
+  const counts = input.outcome && countsLine(input.words, input.outcome, input.report)
+  if (counts) out.push({ text: counts, essential: true })
   if (narrative) {
     const markdown = renderAgentMarkdown(narrative.markdown, {
       maxBytes: Math.min(NARRATIVE_MAX_BYTES, Math.floor(budgetBytes * NARRATIVE_SHARE)),
@@ -113,10 +123,9 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
   }
 
   if (testCases.length > 0) {
-    const noun = nounOf(input.words)
-    const heading = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+    const noun = testCaseNounOf(input.words)
     out.push({
-      text: `\n### ${heading(noun.many)}\n\n| Result | ${heading(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
+      text: `\n### ${capitalized(noun.many)}\n\n| Result | ${capitalized(noun.one)} | Summary | Cause |\n| --- | --- | --- | --- |\n`,
       essential: true
     })
     const passing = testCases.filter(testCase => testCase.verdict === 'passed')
@@ -129,22 +138,24 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
     }
     if (level >= Detail.NoPassingRows && passing.length > 0) {
       out.push({
-        text: `\n${passing.length} passing ${passing.length === 1 ? `${nounOf(input.words).one} is` : `${nounOf(input.words).many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
+        text: `\n${passing.length} passing ${passing.length === 1 ? `${noun.one} is` : `${noun.many} are`} not listed, to keep this summary under GitHub's 1 MiB limit.\n`,
         essential: true
       })
     }
-    const failed = testCases.filter(testCase => testCase.verdict === 'failed')
+    // An error is no pass either: why it happened is shown with the failures.
+    const failed = testCases.filter(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored')
     if (failed.length > 0) {
-      out.push({ text: '\n### Why they failed\n' })
+      const errored = failed.some(testCase => testCase.verdict === 'errored')
+      out.push({ text: `\n### Why they ${errored ? 'did not pass' : 'failed'}\n` })
       // A few failures are what the reader came for: open. Many would bury each other: closed.
       const open = failed.length <= FAILURES_SHOWN_OPEN
       for (const testCase of failed) out.push({ text: failureDetails(testCase, open) })
     }
     const others = input.words.detailsForEveryTestCase
-      ? testCases.filter(testCase => testCase.verdict !== 'failed' && hasDetails(testCase))
+      ? testCases.filter(testCase => !failed.includes(testCase) && hasDetails(testCase))
       : []
     if (others.length > 0 && level < Detail.NoPassingRows) {
-      out.push({ text: `\n### The other ${nounOf(input.words).many}\n` })
+      out.push({ text: `\n### The other ${noun.many}\n` })
       for (const testCase of others) out.push({ text: failureDetails(testCase, false) })
     }
   }
@@ -154,40 +165,9 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
   return out
 }
 
-function title(input: SummaryInput): string {
-  const { outcome } = input
-  const name = input.words.name
-  const run = input.words.runNoun ?? 'run'
-  if (!outcome) {
-    return input.problem !== undefined
-      ? `⚠️ ${name}: the step stopped waiting for the ${run}`
-      : `▶️ ${name} ${run} started`
-  }
-  const { passed, failed, total } = outcome.counts
-  switch (outcome.kind) {
-    case 'passed': {
-      const flaky = outcome.counts.flaky ? ` (${outcome.counts.flaky} flaky)` : ''
-      return passed !== undefined
-        ? `✅ ${name}: all ${total} ${nounOf(input.words).many} passed${flaky}`
-        : `✅ ${name}: the ${run} passed`
-    }
-    case 'failed':
-      return failed !== undefined && failed > 0
-        ? `❌ ${name}: ${failed} of ${total} ${nounOf(input.words).many} failed`
-        : `❌ ${name}: the ${run} failed`
-    case 'skipped':
-      return `⚠️ ${name}: the ${run} was skipped`
-    case 'errored':
-      return `❌ ${name} could not complete the ${run}`
-    case 'cancelled':
-      return `🚫 ${name}: the ${run} was cancelled in ${name}`
-    case 'timed-out':
-      return `⏱️ ${name}: timed out waiting for the ${run}`
-    case 'interrupted':
-      return `🛑 ${name}: the workflow was cancelled while waiting`
-    case 'unknown':
-      return `❌ ${name}: the ${run} completed as ${cell(outcome.result)}`
-  }
+function title({ words, outcome, problem }: SummaryInput): string {
+  if (outcome) return outcomeTitle(words, outcome, cell)
+  return problem !== undefined ? stoppedTitle(words) : startedTitle(words)
 }
 
 function header(input: SummaryInput): string {
@@ -196,8 +176,8 @@ function header(input: SummaryInput): string {
   const plan = started.plan ? `**${started.plan.label}:** ${cell(started.plan.name)} · ` : ''
   // A run without a page (tester.army has none) is named, not shown as a link that goes nowhere.
   const openRun = safeUrl(started.url)
-    ? link(`Open ${words.runNoun ?? 'run'} ${cell(started.id)} in ${words.name}`, started.url)
-    : `**${capitalized(words.runNoun ?? 'run')}:** ${cell(started.id)}`
+    ? link(openRunLabel(words, cell(started.id)), started.url)
+    : `**${runHeading(words)}:** ${cell(started.id)}`
   meta.push(`${plan}${openRun}`)
   const commit = git.commitHash ? `**Commit:** ${commitLink(git, input.serverUrl)}` : ''
   const branch = git.branch ? ` on ${code(git.branch)}` : ''
@@ -235,18 +215,15 @@ function header(input: SummaryInput): string {
   return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`
 }
 
-/** The counts in one line: three numbers read better as a sentence than as a table. */
-function countsTable(outcome: Outcome, noun: { readonly one: string; readonly many: string }): string {
-  const { passed, failed, skipped, total } = outcome.counts
-  if (passed === undefined || failed === undefined || skipped === undefined) {
-    const tests = total === undefined ? 'The' : `${total}`
-    return `\n${tests} ${noun.many}: the per-test results were not read.\n`
+/** The counts in one line (three numbers read better as a sentence than as a table), or why there are none. */
+function countsLine(words: ServiceWords, outcome: Outcome, report: SummaryInput['report']): string | undefined {
+  const parts = countParts(outcome)
+  if (!parts) {
+    const sentence = uncountedSentence(words, outcome.counts, report)
+    return sentence && `\n${sentence}\n`
   }
-  return `\n✅ **${passed}** passed · ❌ **${failed}** failed · ⏭️ **${skipped}** skipped or unfinished — ${total} ${total === 1 ? noun.one : noun.many}\n`
-}
-
-function capitalized(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+  const line = parts.map(({ icon, count, word }) => `${icon} **${count}** ${word}`).join(' · ')
+  return `\n${line} — ${countOf(outcome.counts.total ?? 0, testCaseNounOf(words))}\n`
 }
 
 /** Untrusted text as code: an HTML element, so that no backtick can close it and no markup renders. */
@@ -263,16 +240,8 @@ function commitLink(git: GitContext, serverUrl: string | undefined): string {
   return link(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`)
 }
 
-const VERDICT_LABELS: Record<string, string> = {
-  passed: '✅ Passed',
-  failed: '❌ Failed',
-  skipped: '⏭️ Skipped',
-  errored: '⚠️ Errored',
-  pending: '⏳ Unfinished'
-}
-
 function testCaseRow(testCase: TestCaseResult, brief: boolean, words: ServiceWords): string {
-  const label = testCase.resultWord !== undefined ? cell(testCase.resultWord) : VERDICT_LABELS[testCase.verdict]
+  const label = verdictLabel(testCase, cell)
   const result = testCase.flaky ? `${label} (flaky)` : label
   const name = link(cell(testCase.name, 300), testCase.url)
   const summary = brief ? '' : cell(testCase.summary ?? '', 300)
@@ -302,10 +271,8 @@ function hasDetails(testCase: TestCaseResult): boolean {
   return testCase.details.length > 0 || (testCase.links?.length ?? 0) > 0 || testCase.summary !== undefined
 }
 
-const DETAIL_ICONS: Record<string, string> = { failed: '❌', passed: '✅', skipped: '⏭️', errored: '⚠️', pending: '⏳' }
-
 function failureDetails(testCase: TestCaseResult, open: boolean): string {
-  const icon = DETAIL_ICONS[testCase.verdict] ?? '❌'
+  const icon = verdictMark(testCase.verdict)
   const parts = [`\n<details${open ? ' open' : ''}><summary>${icon} ${htmlText(testCase.name, 300)}</summary>\n`]
   if (testCase.summary) parts.push(`\n**Result:** ${paragraph(testCase.summary, 500)}\n`)
   for (const detail of testCase.details) parts.push(`\n**${htmlText(detail.label, 80)}:** ${paragraph(detail.text)}\n`)

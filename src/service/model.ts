@@ -125,33 +125,56 @@ export interface StartedRun {
 
 /**
  * How many test cases passed, failed and neither. Undefined is unknown — the per-test results were
- * not read (a run of many test cases polled by status only, details that could not be fetched) —
- * and is never shown as a number.
+ * not read (a run of many test cases polled by status only, details that could not be fetched),
+ * the service listed none of the test cases it announced, or they contradict the verdict — and is
+ * never shown as a number.
  */
 export interface Counts {
   /** The number of test cases: counted, or announced by the service at the start. */
   readonly total?: number
   readonly passed?: number
   readonly failed?: number
-  /** Skipped, errored or unfinished: everything that neither passed nor failed. */
+  /** Skipped, errored or unfinished: everything that neither passed nor failed (`total` in all). */
   readonly skipped?: number
+  /** Of `skipped`: the test cases that ended in an error (or a result word this action does not know). */
+  readonly errored?: number
+  /** Of `skipped`: the test cases that had not finished. */
+  readonly unfinished?: number
   /** Passed only on a retry after failing (counted in `passed` too). */
   readonly flaky?: number
 }
 
 /**
- * Counts from a report's test cases. A report without per-test results (a status-only poll, or
- * details that could not be read) gives only the number the service announced at the start.
+ * Counts from a report's test cases. A report without per-test results gives only the number of
+ * test cases: those it lists (earlier attempts of a rerun included), or the number the service
+ * announced at the start. A finished run that lists none of the test cases it announced is not
+ * counted either: "0 passed, 3 skipped" would be a guess that contradicts a pass.
  */
 export function countTestCases(report: RunReport | undefined, testCount: number | undefined): Counts {
   const testCases = report?.testCases ?? []
-  const unread = report === undefined || report.testCasesUnread === true || report.detailsMissing !== undefined
-  if (testCases.length === 0 && unread) return testCount === undefined ? {} : { total: testCount }
-  const passed = testCases.filter(testCase => testCase.verdict === 'passed').length
-  const failed = testCases.filter(testCase => testCase.verdict === 'failed').length
-  const total = testCases.length > 0 ? testCases.length : (testCount ?? 0)
+  const onlyTotal = (): Counts => {
+    const total = testCases.length > 0 ? testCases.length : testCount
+    return total === undefined ? {} : { total }
+  }
+  // A status-only answer: whatever test cases the report holds are an earlier attempt's.
+  if (report === undefined || report.testCasesUnread === true) return onlyTotal()
+  if (testCases.length === 0 && (report.detailsMissing !== undefined || (testCount ?? 0) > 0)) return onlyTotal()
+  const count = (verdict: TestCaseResult['verdict']) =>
+    testCases.filter(testCase => testCase.verdict === verdict).length
+  const passed = count('passed')
+  const failed = count('failed')
+  const errored = count('errored')
+  const unfinished = count('pending')
   const flaky = testCases.filter(testCase => testCase.flaky === true).length
-  return { passed, failed, skipped: Math.max(0, total - passed - failed), total, ...(flaky > 0 ? { flaky } : {}) }
+  return {
+    passed,
+    failed,
+    skipped: testCases.length - passed - failed,
+    total: testCases.length,
+    ...(errored > 0 ? { errored } : {}),
+    ...(unfinished > 0 ? { unfinished } : {}),
+    ...(flaky > 0 ? { flaky } : {})
+  }
 }
 
 export type OutcomeKind = Verdict | 'timed-out' | 'interrupted'

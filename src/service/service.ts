@@ -95,6 +95,16 @@ export interface ServiceWords {
   /** What a test case is called, one and many: "test case" (the default), or "run" for tester.army. */
   readonly testCaseNoun?: { readonly one: string; readonly many: string }
   /**
+   * False where a run has no test cases to count (a change review: what it found is in its text):
+   * no counts are shown, not even unknown ones. True by default.
+   */
+  readonly countsTestCases?: boolean
+  /**
+   * What a run that passed did, after "the <run noun>": "passed" (the default); "is complete" for
+   * a review, which passes once it is written, whatever it found.
+   */
+  readonly passedPhrase?: string
+  /**
    * Report every test case's summary and details, passing ones too (tester.army: what each run
    * tested and its steps); by default only failures get them.
    */

@@ -2,13 +2,16 @@ import * as core from '@actions/core'
 import type { StartedRun } from '../service/model.js'
 import { inline } from '../util/untrusted-text.js'
 import { log } from './log.js'
+import { writeNoRunOutputs } from './no-run.js'
 import type { Dependencies, Prepared } from './types.js'
 
 /**
- * On "Re-run failed jobs" (GITHUB_RUN_ATTEMPT > 1) with `rerun: failed`: the run the previous
- * attempt started, found through its commit status or comment, gets only its failed, skipped and
- * errored test cases rerun instead of the whole plan. Undefined starts everything (and says why);
- * `nothing-to-rerun` ends the step green: the previous attempt had no failures.
+ * On "Re-run failed jobs" (GITHUB_RUN_ATTEMPT > 1) with `rerun: failed`: the run this job's
+ * previous attempt started in this workflow run (src/report/previous-run.ts says what counts as
+ * that) gets only its failed, skipped and errored test cases rerun instead of the whole plan.
+ * Undefined starts everything (and says why). `nothing-to-rerun` ends the step green without a
+ * new run: the previous attempt's step passed (its comment says so, and the service is not asked),
+ * or the service found nothing to rerun. Never fails the step itself: the caller decides.
  */
 export async function rerunOfPreviousAttempt(
   prepared: Prepared,
@@ -21,14 +24,13 @@ export async function rerunOfPreviousAttempt(
   const { findPreviousRun } = await import('../report/previous-run.js')
   const answer = await findPreviousRun({
     settings,
-    words: service.words,
+    action: service.action,
     git,
     env: deps.env,
     event,
     octokit,
     matrix: settings.jobMatrix,
-    clock: deps.clock,
-    ...(service.runIdFromUrl ? { runIdFromUrl: (url: string) => service.runIdFromUrl?.(url) } : {})
+    clock: deps.clock
   })
   const name = service.words.name
   if ('notFound' in answer) {
@@ -37,22 +39,30 @@ export async function rerunOfPreviousAttempt(
     )
     return undefined
   }
-  const id = answer.found.id ?? service.runIdFromUrl?.(answer.found.url)
+  const found = answer.found
+  const id = found.id ?? service.runIdFromUrl?.(found.url)
+  if (found.verdict === 'passed') {
+    core.notice(
+      `Attempt ${attempt} of this workflow run: this step passed in attempt ${found.attempt} (${name} run ${inline(id ?? found.url)}), so there is nothing to rerun; no run was started.`
+    )
+    writeNoRunOutputs(service)
+    return 'nothing-to-rerun'
+  }
   if (id === undefined) {
     core.notice(
-      `Attempt ${attempt}: the previous attempt's run (${inline(answer.found.url)}) has no id this action can read; running everything.`
+      `Attempt ${attempt}: the previous attempt's run (${inline(found.url)}) has no id this action can read; running everything.`
     )
     return undefined
   }
   log(
-    `Attempt ${attempt} of this workflow run: rerunning only what failed in ${name} run ${inline(id)} (found through its ${answer.found.source}).`
+    `Attempt ${attempt} of this workflow run: rerunning only what failed in ${name} run ${inline(id)} (found through this job's pull-request comment of attempt ${found.attempt}).`
   )
-  const next = await service.rerunFailed({ id, url: answer.found.url }, { git, preview, event, octokit, signal })
+  const next = await service.rerunFailed({ id, url: found.url }, { git, preview, event, octokit, signal })
   if (next === 'nothing-to-rerun') {
     core.notice(
       `The previous attempt's ${name} run ${inline(id)} had no failed, skipped or errored test cases: nothing to rerun.`
     )
-    for (const [output, value] of Object.entries(service.outputs.none())) core.setOutput(output, value)
+    writeNoRunOutputs(service)
   }
   return next
 }

@@ -7,6 +7,9 @@ import type { StartedRun } from '../service/model.js'
 import type { Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { CancelledError, untilCancelled } from '../wait/cancellation.js'
+import { mayHaveStarted } from '../http/start-retry.js'
+import { messageOf } from '../util/errors.js'
+import { inline } from '../util/untrusted-text.js'
 import { failed, passed, type StepEnd } from './end.js'
 import { rerunOfPreviousAttempt } from './rerun.js'
 import type { Dependencies, Prepared, Started } from './types.js'
@@ -40,6 +43,13 @@ export async function start(prepared: Prepared, deps: Dependencies, signal: Abor
         { exitNow: true }
       )
     }
+    if ('failedAfterSending' in late) {
+      // The service's own sentence says that the run may exist and where to look for it.
+      return failed(
+        `The workflow was cancelled while the run was being started: ${inline(messageOf(late.failedAfterSending))}`,
+        { exitNow: true }
+      )
+    }
     const started = await begin(prepared, deps, late)
     await notifyReporters(started.reporters, reporter => reporter.started?.(started.run))
     const { finish } = await import('./finish.js')
@@ -62,15 +72,20 @@ async function begin(prepared: Prepared, deps: Dependencies, answer: StartedRun)
 
 /**
  * The start's answer if it comes within the grace; `not-started` when the service stopped before
- * sending the start (or it failed), `no-answer` when the grace ran out.
+ * sending the start or failed in a way that started nothing, `failedAfterSending` when it failed
+ * in a way that may have started the run (a 5xx, a reset), `no-answer` when the grace ran out.
  */
-async function withinGrace(starting: Promise<StartedRun>): Promise<StartedRun | 'not-started' | 'no-answer'> {
+async function withinGrace(
+  starting: Promise<StartedRun>
+): Promise<StartedRun | 'not-started' | 'no-answer' | { readonly failedAfterSending: unknown }> {
   let timer: NodeJS.Timeout | undefined
   const grace = new Promise<'no-answer'>(resolve => {
     timer = setTimeout(() => resolve('no-answer'), START_GRACE_MS)
   })
+  const failure = (error: unknown) =>
+    error instanceof CancelledError || !mayHaveStarted(error) ? ('not-started' as const) : { failedAfterSending: error }
   try {
-    return await Promise.race([starting.catch(() => 'not-started' as const), grace])
+    return await Promise.race([starting.catch(failure), grace])
   } finally {
     clearTimeout(timer)
   }

@@ -75,7 +75,10 @@ export function createTesterArmyClient(
   }
 }
 
-/** What a failed start means and what to do about it, by status. No start is retried here. */
+/**
+ * What a failed start means and what to do about it, by status. No start is retried here; that a
+ * run may exist after a server error is said by start-retry.ts, for every kind of failure.
+ */
 function describeStartFailure(status: number, apiMessage: string, request: StartRequest): string {
   const said = withApiMessage(status, apiMessage)
   switch (status) {
@@ -96,10 +99,10 @@ function describeStartFailure(status: number, apiMessage: string, request: Start
     case 429:
       return `tester.army's usage limit is reached (${said}): wait for it to reset, or raise the team's limit in tester.army.`
     case 504:
-      return `tester.army did not answer the run request in time (${said}); the run may have started: check tester.army before re-running the job.`
+      return `tester.army did not answer the run request in time (${said}).`
     default:
       return status >= 500
-        ? `tester.army had a server error (${said}). Re-run the job in a few minutes.`
+        ? `tester.army had a server error (${said}).`
         : `tester.army answered the run request with ${said}.`
   }
 }
@@ -156,11 +159,7 @@ function readStartAnswer(data: Record<string, unknown>, request: StartRequest): 
 }
 
 function missing(endpoint: string, what: string): ApiError {
-  return new ApiError(
-    `tester.army's answer to ${endpoint} has no ${what}; the run may still have started — check tester.army.`,
-    202,
-    'invalid-response'
-  )
+  return new ApiError(`tester.army's answer to ${endpoint} has no ${what}.`, 202, 'invalid-response')
 }
 
 export function readRunState(data: Record<string, unknown>, id: string): RunState {

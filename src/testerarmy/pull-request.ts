@@ -3,7 +3,7 @@ import type { EventPayload } from '../context/event.js'
 import { pullRequestOfEvent } from '../context/pull-request.js'
 import type { Octokit } from '../github/octokit.js'
 import { statusOf } from '../github/octokit.js'
-import { findPullRequestForCommit, type PullRequest } from '../github/pull-for-commit.js'
+import { containedIn, resolvePullRequest, type PullRequest, type PullRequestAnswer } from '../github/pull-request.js'
 import type { Clock } from '../util/clock.js'
 import { ActionError, messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
@@ -13,7 +13,7 @@ const LOOKUP_RETRY_MS = [1_000, 2_000]
 
 const OTHER_MODES = 'test_id, group_id or prompt, which need no pull request'
 
-/** The pull request a `pull_request` or `pull_request_target` event is about. */
+/** The pull request the event is about, from its payload (a group run sends its number when there is one). */
 export function pullRequestFromEvent(
   event: { readonly name: string; readonly payload: EventPayload } | undefined
 ): PullRequest | undefined {
@@ -21,9 +21,10 @@ export function pullRequestFromEvent(
 }
 
 /**
- * The pull request a pull-request run is for: the event's, or on other events (deployment_status,
- * push) the open one whose head is the tested commit, from the GitHub API. A GitHub hiccup is
- * asked again; no pull request is one line that names the other kinds of run.
+ * The pull request a pull-request run is for, by the rule every action shares
+ * (src/github/pull-request.ts): the event's, or on other events (deployment_status, push) the
+ * open one whose head is the tested commit — never one that merely contains it. A GitHub hiccup
+ * is asked again; no pull request is one line that names the other kinds of run.
  */
 export async function findPullRequest(options: {
   readonly event: { readonly name: string; readonly payload: EventPayload } | undefined
@@ -34,42 +35,42 @@ export async function findPullRequest(options: {
   readonly deadline: number
   readonly warn: (message: string) => void
 }): Promise<PullRequest> {
-  const fromEvent = pullRequestFromEvent(options.event)
-  if (fromEvent) return fromEvent
   const { git, octokit } = options
-  const commit = git.commitHash?.slice(0, 7) ?? 'unknown'
-  if (git.commitHash === undefined || git.repository === undefined) {
-    throw new ActionError(
-      `project_id runs tester.army's pull-request agent, which needs a pull request, and this ${eventName(options)} names no commit to find one by. Run the step on pull_request or deployment_status events, or use ${OTHER_MODES}.`
-    )
+  const commit = inline(git.commitHash?.slice(0, 7) ?? 'unknown')
+  if (pullRequestFromEvent(options.event) === undefined) {
+    if (git.commitHash === undefined || git.repository === undefined) {
+      throw new ActionError(
+        `project_id runs tester.army's pull-request agent, which needs a pull request, and this ${eventName(options)} names no commit to find one by. Run the step on pull_request or deployment_status events, or use ${OTHER_MODES}.`
+      )
+    }
+    if (octokit === undefined) {
+      throw new ActionError(
+        `project_id needs the pull request of commit ${commit}, read from the GitHub API with github_token, which is empty. Pass github_token: \${{ github.token }}, or use ${OTHER_MODES}.`
+      )
+    }
   }
-  if (octokit === undefined) {
-    throw new ActionError(
-      `project_id needs the pull request of commit ${commit}, read from the GitHub API with github_token, which is empty. Pass github_token: \${{ github.token }}, or use ${OTHER_MODES}.`
-    )
-  }
-  const found = await lookUp(
-    () => octokit().then(client => findPullRequestForCommit(client, git.repository ?? '', git.commitHash ?? '')),
+  const answer = await lookUp(
+    async () => resolvePullRequest({ event: options.event, git, client: octokit ? await octokit() : undefined }),
     commit,
     options
   )
-  if (found === undefined) {
+  if (answer.pullRequest === undefined) {
     throw new ActionError(
-      `project_id runs tester.army's pull-request agent, which needs a pull request, but no open pull request has commit ${commit}. Run the step for a pull request's commits (pull_request, or deployment_status of a pull request's preview), or use ${OTHER_MODES}.`
+      `project_id runs tester.army's pull-request agent, which needs a pull request, but no open pull request has commit ${commit}.${containedIn(answer.notAtCommit)} Run the step for a pull request's commits (pull_request, or deployment_status of a pull request's preview), or use ${OTHER_MODES}.`
     )
   }
-  return found
+  return answer.pullRequest
 }
 
 async function lookUp(
-  find: () => Promise<PullRequest | undefined>,
+  find: () => Promise<PullRequestAnswer>,
   commit: string,
   {
     clock,
     deadline,
     warn
   }: { readonly clock: Clock; readonly deadline: number; readonly warn: (message: string) => void }
-): Promise<PullRequest | undefined> {
+): Promise<PullRequestAnswer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await find()

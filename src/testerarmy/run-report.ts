@@ -1,5 +1,5 @@
 import type { Cause, Issue, Link, RunReport, StartedRun, TestCaseResult, Verdict } from '../service/model.js'
-import { quote } from '../util/untrusted-text.js'
+import { inline, quote } from '../util/untrusted-text.js'
 import type { StartRequest } from './run-request.js'
 import type { RunIssue, RunState, RunStep, StartAnswer, TestOutput } from './types.js'
 
@@ -26,6 +26,11 @@ export interface TrackedRun {
   readonly state: RunState | undefined
 }
 
+/**
+ * What the step started, by the batch's id or the run's. The id is tester.army's text: it is made
+ * inert once, here, in the label every log line names the run by; the requests use it as
+ * tester.army gave it (URL-encoded).
+ */
 export function toStartedRun(answer: StartAnswer, request: StartRequest): StartedRun {
   const id = answer.batchId ?? answer.runIds[0] ?? ''
   const count = answer.runIds.length
@@ -33,8 +38,8 @@ export function toStartedRun(answer: StartAnswer, request: StartRequest): Starte
     id,
     label:
       answer.batchId === undefined
-        ? `tester.army run ${id}`
-        : `tester.army batch ${id} (${count} run${count === 1 ? '' : 's'})`,
+        ? `tester.army run ${inline(id)}`
+        : `tester.army batch ${inline(id)} (${count} run${count === 1 ? '' : 's'})`,
     // tester.army's API gives no page for a run.
     url: '',
     testCount: count,
@@ -103,7 +108,9 @@ function verdictOf(
 
   const broken = states.filter(state => state.status.toLowerCase() === 'failed')
   if (broken.length > 0) {
-    const errors = broken.map(state => (runs.length === 1 ? '' : `${state.id}: `) + describeError(state)).join('; ')
+    const errors = broken
+      .map(state => (runs.length === 1 ? '' : `${inline(state.id)}: `) + inline(describeError(state)))
+      .join('; ')
     return {
       verdict: 'errored',
       verdictNote: `${of(broken.length)} failed to run in tester.army (${errors}); this is not a test failure.`

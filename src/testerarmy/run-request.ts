@@ -1,6 +1,6 @@
 import type { Preview } from '../context/deployment.js'
 import type { GitContext } from '../context/git-context.js'
-import type { PullRequest } from '../github/pull-for-commit.js'
+import type { PullRequest } from '../github/pull-request.js'
 import { withoutUndefined } from '../util/records.js'
 import type { RunTarget, Settings } from './settings.js'
 

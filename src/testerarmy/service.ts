@@ -5,7 +5,7 @@ import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '
 import { ActionError } from '../util/errors.js'
 import { inertJson, inline } from '../util/untrusted-text.js'
 import { withBypassSecret } from '../context/vercel-bypass.js'
-import { CancelledError } from '../wait/cancellation.js'
+import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
 import { Outputs } from './names.js'
 import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
@@ -14,6 +14,9 @@ import { isFinished, toRunReport, toStartedRun, type TrackedRun } from './run-re
 import type { Settings } from './settings.js'
 import type { RunState, StartAnswer } from './types.js'
 import { testerArmyWords } from './words.js'
+
+const MAY_HAVE_STARTED =
+  'tester.army may have started the run anyway: look for it in tester.army before you re-run this job, or it runs twice.'
 
 /** Runs of a batch polled at once: enough to be quick, few enough not to flood tester.army. */
 const POLL_CONCURRENCY = 4
@@ -65,9 +68,15 @@ export function createTesterArmyService(
       logRequest(request)
       const secret = settings.vercelBypassSecret
       const sendable = buildStartRequest(settings, needs, url => (secret ? withBypassSecret(url, secret) : url))
-      // A cancel while the request was prepared (the pull request looked up) starts nothing.
-      const send = () => (context.signal?.aborted ? Promise.reject(new CancelledError()) : client.start(sendable))
-      const answer = await startWithRetry(send, clock, warn, deadline)
+      // A cancel while the request was prepared (the pull request looked up), or during a retry's
+      // wait, starts nothing.
+      const answer = await startWithRetry(
+        () => unlessCancelled(context.signal, () => client.start(sendable)),
+        cancellableClock(clock, context.signal),
+        warn,
+        deadline,
+        { ifMayHaveStarted: MAY_HAVE_STARTED }
+      )
       // Only a group can start nothing: one without runnable tests.
       if (answer.runIds.length === 0) {
         throw new ActionError(

@@ -1,3 +1,5 @@
+import type { Clock } from '../util/clock.js'
+
 /**
  * Calls `listener` when the workflow is cancelled; returns a function that stops listening. The
  * runner sends SIGINT on a cancel or when the step's timeout-minutes passes, SIGTERM 7.5 s later,
@@ -62,6 +64,16 @@ export class CancelledError extends Error {
   constructor() {
     super('the workflow was cancelled')
   }
+}
+
+/**
+ * `clock` whose waits end in `CancelledError` once `signal` aborts: a start that waits to retry (a
+ * 429's Retry-After) stops at once on a cancel, and says that nothing was started, rather than
+ * keeping the step until the wait is over.
+ */
+export function cancellableClock(clock: Clock, signal: AbortSignal | undefined): Clock {
+  if (signal === undefined) return clock
+  return { now: () => clock.now(), sleep: ms => untilCancelled(clock.sleep(ms), signal) }
 }
 
 /** Sends `request` unless the workflow has been cancelled: a cancelled step starts nothing. */

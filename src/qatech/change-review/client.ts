@@ -1,6 +1,7 @@
 import { ApiError } from '../../http/api-error.js'
 import { httpTransport, type Transport } from '../../http/transport.js'
 import { isRecord } from '../../util/records.js'
+import { inline } from '../../util/untrusted-text.js'
 import { describeReadFailure, qatechApi, withApiMessage } from '../api.js'
 import type { Application } from '../types.js'
 import type { ChangeReviewRequest, ChatMessage, Conversation } from './types.js'
@@ -61,9 +62,9 @@ export function createChangeReviewClient(
         `/chat/${encodeURIComponent(shortId)}${query({ limit: String(limit) })}`,
         undefined,
         timeoutMs,
-        (status, apiMessage) => describeReadFailure(status, apiMessage, `change review ${shortId}`)
+        (status, apiMessage) => describeReadFailure(status, apiMessage, `change review ${inline(shortId)}`)
       )
-      return readConversation(data, `GET /v1/chat/${shortId}`)
+      return readConversation(data, `GET /v1/chat/${inline(shortId)}`)
     },
 
     async listApplications() {
@@ -104,8 +105,9 @@ function describeStartFailure(status: number, apiMessage: string, request: Chang
     case 429:
       return `QA.tech is rate limiting requests (${said}). Try again in a few minutes.`
     default:
+      // That the review may exist after a server error is said by start-retry.ts, for every kind of failure.
       return status >= 500
-        ? `QA.tech had a server error (${said}). The review may have started anyway: look in QA.tech before re-running the job.`
+        ? `QA.tech had a server error (${said}).`
         : `QA.tech answered the change review request with ${said}.`
   }
 }
@@ -126,11 +128,7 @@ function describeSentIds(request: ChangeReviewRequest): string {
 
 function readConversation(data: Record<string, unknown>, request: string): Conversation {
   if (typeof data.shortId !== 'string' || data.shortId === '') {
-    throw new ApiError(
-      `QA.tech's answer to ${request} has no conversation short ID; the review may still have started — look in QA.tech.`,
-      200,
-      'invalid-response'
-    )
+    throw new ApiError(`QA.tech's answer to ${request} has no conversation short ID.`, 200, 'invalid-response')
   }
   const messages = Array.isArray(data.messages) ? data.messages.filter(isRecord) : []
   return {

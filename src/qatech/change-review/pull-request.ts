@@ -1,9 +1,13 @@
 import type { EventPayload } from '../../context/event.js'
 import type { GitContext } from '../../context/git-context.js'
-import { pullRequestOfPayload } from '../../context/pull-request.js'
+import { pullRequestOfEvent } from '../../context/pull-request.js'
 import type { Octokit } from '../../github/octokit.js'
 import { statusOf } from '../../github/octokit.js'
-import { findPullRequestForCommit } from '../../github/pull-for-commit.js'
+import {
+  containedIn,
+  resolvePullRequest as findPullRequestOf,
+  type PullRequestAnswer
+} from '../../github/pull-request.js'
 import { ActionError, messageOf } from '../../util/errors.js'
 import { asRecord, nonEmptyString } from '../../util/records.js'
 import { inline } from '../../util/untrusted-text.js'
@@ -28,18 +32,20 @@ export interface PullRequestSources {
 const PERMISSIONS = '`permissions: { contents: read, pull-requests: read }`'
 
 /**
- * The pull request to review: `pr_url`, else the event's own (pull_request, pull_request_target,
- * a comment on a pull request), else the open pull request whose head is the event's commit, from
- * the GitHub API — how a `deployment_status` event from Vercel finds its pull request.
+ * The pull request to review: `pr_url`; else the one a comment was made on (`issue_comment` on a
+ * pull request names its address, which is all a review needs); else the rule every action shares
+ * (src/github/pull-request.ts): the event's own pull request, or the open pull request whose head
+ * is the event's commit — how a `deployment_status` event from Vercel finds its pull request.
+ * Never one that merely contains the commit: that would review one pull request against another's
+ * preview.
  */
 export async function resolvePullRequest(sources: PullRequestSources): Promise<ReviewedPullRequest> {
   if (sources.prUrl !== undefined) return describe(sources.prUrl)
   const payload = sources.event?.payload ?? {}
-  const fromEvent =
-    nonEmptyString(pullRequestOfPayload(payload)?.url) ??
-    // A comment on a pull request (issue_comment) names it as an issue.
-    nonEmptyString(asRecord(asRecord(payload.issue).pull_request).html_url)
-  if (fromEvent !== undefined) return describe(fromEvent)
+  const commentedOn = nonEmptyString(asRecord(asRecord(payload.issue).pull_request).html_url)
+  if (sources.event?.name === 'issue_comment' && commentedOn !== undefined) return describe(commentedOn)
+  const fromEvent = sources.event ? pullRequestOfEvent(sources.event.name, sources.event.payload) : undefined
+  if (fromEvent?.url) return describe(fromEvent.url)
   return findForCommit(sources)
 }
 
@@ -57,9 +63,10 @@ async function findForCommit({ event, git, octokit, log }: PullRequestSources): 
       `${Inputs.PrUrl} is empty and the ${eventName} event names no pull request; finding the one of commit ${commit} needs ${Inputs.GithubToken}. Set ${Inputs.PrUrl}, or leave ${Inputs.GithubToken} at its default.`
     )
   }
-  let found
+  let answer: PullRequestAnswer
   try {
-    found = await findPullRequestForCommit(await octokit(), repository, commitHash)
+    // The event named no pull request (above): this is the look-up by the commit's head.
+    answer = await findPullRequestOf({ event: undefined, git, client: await octokit() })
   } catch (error) {
     const status = statusOf(error)
     const denied = status === 401 || status === 403 || status === 404
@@ -68,9 +75,10 @@ async function findForCommit({ event, git, octokit, log }: PullRequestSources): 
         (denied ? `Give the job ${PERMISSIONS}, or set ${Inputs.PrUrl}.` : `Re-run the job, or set ${Inputs.PrUrl}.`)
     )
   }
+  const found = answer.pullRequest
   if (found === undefined) {
     throw new ActionError(
-      `No open pull request has commit ${commit} (${eventName} event), so there is nothing to review: set ${Inputs.PrUrl}, or run the review on pull_request events.`
+      `No open pull request has commit ${commit} (${eventName} event), so there is nothing to review: set ${Inputs.PrUrl}, or run the review on pull_request events.${containedIn(answer.notAtCommit)}`
     )
   }
   log(`Reviewing pull request #${found.number} (${inline(found.title, 120)}), the one of commit ${commit}.`)

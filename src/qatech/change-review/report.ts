@@ -1,4 +1,5 @@
 import type { Narrative, RunReport, StartedRun, Verdict } from '../../service/model.js'
+import { inline } from '../../util/untrusted-text.js'
 import type { ChatMessage, Conversation } from './types.js'
 
 /** QA.tech's change-review conversations in the neutral run model. Pure. */
@@ -31,8 +32,12 @@ export function toStartedRun(
   }
 }
 
+/**
+ * How every log line names a review. The conversation's short ID is QA.tech's text: it is made
+ * inert here, once; the requests use it as QA.tech gave it (URL-encoded).
+ */
 export function reviewLabel(shortId: string): string {
-  return `QA.tech change review ${shortId}`
+  return `QA.tech change review ${inline(shortId)}`
 }
 
 /**

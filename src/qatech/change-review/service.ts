@@ -1,8 +1,7 @@
 import * as core from '@actions/core'
-import { ApiError } from '../../http/api-error.js'
 import { readWithRetry } from '../../http/retry.js'
 import { startWithRetry } from '../../http/start-retry.js'
-import { unlessCancelled } from '../../wait/cancellation.js'
+import { cancellableClock, unlessCancelled } from '../../wait/cancellation.js'
 import type { Service, ServiceEnvironment } from '../../service/service.js'
 import { redactSecrets } from '../../util/secrets.js'
 import { firstLine, inertJson, inline } from '../../util/untrusted-text.js'
@@ -48,27 +47,29 @@ export function createChangeReviewService(
     words: CHANGE_REVIEW_WORDS,
 
     async start({ git, preview, event, octokit, signal }) {
+      // Every wait of the start (a read's retry, the start's) ends on a cancel: nothing is started then.
+      const waits = cancellableClock(clock, signal)
       const planned = planReviewApplications(settings, preview)
       const pullRequest = await resolvePullRequest({ prUrl: settings.prUrl, event, git, octokit, log })
       const applications = await resolveApplications(
         planned,
-        () => readWithRetry(() => client.listApplications(), clock, warn, { deadline }),
+        () => readWithRetry(() => client.listApplications(), waits, warn, { deadline }),
         log
       )
       const request = buildChangeReviewRequest(settings, git, pullRequest.url, toReviewApplications(applications))
       logRequest(request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
+      // Checked before every attempt too: a cancelled step starts nothing.
       const conversation = await startWithRetry(
         () => unlessCancelled(signal, () => client.startChangeReview(sent)),
-        clock,
+        waits,
         warn,
-        deadline
-      ).catch((error: unknown) => {
-        throw mayHaveStarted(error)
-      })
+        deadline,
+        { ifMayHaveStarted: MAY_HAVE_STARTED }
+      )
       latest = conversation
       core.info(
-        `Started ${reviewLabel(inline(conversation.shortId))} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`
+        `Started ${reviewLabel(conversation.shortId)} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`
       )
       return toStartedRun(conversation, pullRequest, environmentUrls(request))
     },
@@ -113,16 +114,7 @@ export function createChangeReviewService(
   }
 }
 
-/** A start that timed out or lost its connection may have reached QA.tech: say so, never retry it. */
-function mayHaveStarted(error: unknown): unknown {
-  if (!(error instanceof ApiError) || (error.kind !== 'timeout' && error.kind !== 'network')) return error
-  return new ApiError(
-    `${error.message} The review may have started anyway: look in QA.tech before re-running the job.`,
-    error.status,
-    error.kind,
-    error.retryAfterMs
-  )
-}
+const MAY_HAVE_STARTED = 'The review may have started anyway: look in QA.tech before re-running the job.'
 
 /** The request about to be sent, before the bypass secret is added, in a collapsible group. */
 function logRequest(request: ChangeReviewRequest): void {

@@ -8,5 +8,9 @@ export const CHANGE_REVIEW_WORDS: ServiceWords = {
   runGoesOn: 'The QA.tech change review goes on',
   cannotCancel: 'QA.tech has no way to cancel it from here',
   filePrefix: 'qatech-change-review',
-  runNoun: 'change review'
+  runNoun: 'change review',
+  // A review's findings are its text: there are no test cases to count, and a review that was
+  // written is complete, not "passed", whatever it found.
+  countsTestCases: false,
+  passedPhrase: 'is complete'
 }

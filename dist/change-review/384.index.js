@@ -1,29 +1,20 @@
-export const id = 604;
-export const ids = [604];
+export const id = 384;
+export const ids = [384];
 export const modules = {
 
 /***/ 6645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DQ: () => (/* binding */ readPullRequest),
 /* harmony export */   L0: () => (/* binding */ repositoryNames),
 /* harmony export */   W3: () => (/* binding */ readComment),
 /* harmony export */   eT: () => (/* binding */ createComment),
 /* harmony export */   h1: () => (/* binding */ findComment),
-/* harmony export */   rB: () => (/* binding */ hasNextPage),
-/* harmony export */   sX: () => (/* binding */ tokenIdentity),
-/* harmony export */   vv: () => (/* binding */ updateComment),
-/* harmony export */   xO: () => (/* binding */ writtenBy)
+/* harmony export */   vv: () => (/* binding */ updateComment)
 /* harmony export */ });
+/* unused harmony export hasNextPage */
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
-/* harmony import */ var _pull_for_commit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3438);
 
-
-/** True when `author` is the token's own user: the same login, or for an app's token, a bot. */
-function writtenBy(identity, author) {
-    return 'login' in identity ? author.login === identity.login : author.type === 'Bot';
-}
 const authorOf = (user) => ({
     login: user?.login,
     type: user?.type
@@ -37,19 +28,6 @@ function repositoryNames(repository) {
     if (!names)
         throw new Error(`the repository name ${JSON.stringify(repository ?? '')} is not owner/name`);
     return names;
-}
-/** `GET /user` for a person's token; an app's token (the workflow token among them) is refused it (403). */
-async function tokenIdentity(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated({ ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
-        return { login: data.login };
-    }
-    catch (error) {
-        const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error);
-        if (status === 401 || status === 403)
-            return { app: true };
-        throw error;
-    }
 }
 /**
  * The first comment (oldest first, across every page) that `matches` accepts, following GitHub's
@@ -97,32 +75,31 @@ async function readComment(octokit, repository, commentId) {
     const { data } = await octokit.rest.issues.getComment({ ...repository, comment_id: commentId, ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
     return { id: data.id, body: data.body ?? '', author: authorOf(data.user) };
 }
-/** A pull request as it is now (its head may have moved on since the event). */
-async function readPullRequest(octokit, repository, number) {
-    const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number, ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
-    return (0,_pull_for_commit_js__WEBPACK_IMPORTED_MODULE_1__/* .toPullRequest */ .c)(data);
-}
 
 
 /***/ }),
 
-/***/ 2681:
+/***/ 1384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Eb: () => (/* binding */ STATUS_DESCRIPTION_MAX_CHARACTERS),
-/* harmony export */   MX: () => (/* binding */ setCommitStatus),
-/* harmony export */   Pi: () => (/* binding */ findLatestStatus)
-/* harmony export */ });
-/* harmony import */ var _comments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6645);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commitStatusReporter: () => (/* binding */ commitStatusReporter)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(3246);
+// EXTERNAL MODULE: ./src/github/comments.ts
+var comments = __webpack_require__(6645);
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var github_octokit = __webpack_require__(6702);
+;// CONCATENATED MODULE: ./src/github/statuses.ts
 
 /** GitHub refuses a status description longer than this. */
 const STATUS_DESCRIPTION_MAX_CHARACTERS = 140;
-/** GitHub keeps at most 1,000 statuses per commit and context. */
-const PER_PAGE = 100;
-const MAX_PAGES = 10;
 /**
  * `POST /repos/{owner}/{repo}/statuses/{sha}`: the context's latest status is the one GitHub
  * shows, so sending the same one twice is harmless.
@@ -135,58 +112,25 @@ async function setCommitStatus(octokit, repository, sha, status) {
         context: status.context,
         description: status.description,
         ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
-        ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeout */ .wj)()
+        ...(0,github_octokit/* withTimeout */.wj)()
     });
 }
-/**
- * The newest status of `sha` that `matches` accepts, reading GitHub's list (newest first) page by
- * page, each page with a timeout of its own.
- */
-async function findLatestStatus(octokit, repository, sha, matches) {
-    for (let page = 1; page <= MAX_PAGES; page += 1) {
-        const response = await octokit.rest.repos.listCommitStatusesForRef({
-            ...repository,
-            ref: sha,
-            per_page: PER_PAGE,
-            page,
-            ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeout */ .wj)()
-        });
-        for (const data of response.data) {
-            const status = {
-                state: data.state,
-                context: data.context,
-                description: data.description ?? undefined,
-                targetUrl: data.target_url ?? undefined,
-                creator: { login: data.creator?.login, type: data.creator?.type }
-            };
-            if (matches(status))
-                return status;
-        }
-        if (!(0,_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .hasNextPage */ .rB)(response.headers.link))
-            return undefined;
-    }
-    return undefined;
-}
 
-
-/***/ }),
-
-/***/ 6604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   commitStatusReporter: () => (/* binding */ commitStatusReporter)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
-/* harmony import */ var _github_comments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6645);
-/* harmony import */ var _github_statuses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2681);
-/* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7110);
-/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4244);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8274);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4285);
-/* harmony import */ var _permissions_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4810);
+// EXTERNAL MODULE: ./src/util/clock.ts
+var util_clock = __webpack_require__(7110);
+// EXTERNAL MODULE: ./src/util/secrets.ts
+var secrets = __webpack_require__(4537);
+// EXTERNAL MODULE: ./src/util/untrusted-text.ts
+var untrusted_text = __webpack_require__(4244);
+// EXTERNAL MODULE: ./src/verdict/words.ts
+var words = __webpack_require__(220);
+// EXTERNAL MODULE: ./src/report/identity.ts
+var identity = __webpack_require__(8274);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/report/permissions.ts
+var permissions = __webpack_require__(4810);
+;// CONCATENATED MODULE: ./src/report/commit-status.ts
 /**
  * The commit status (`commit_status`): `pending` on the tested commit when the run starts, then
  * its outcome, linked to the run's page, under a context branch protection can require whatever
@@ -201,46 +145,47 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const WHAT = 'the commit status';
 function commitStatusReporter(context, options = {}) {
     const { settings, git, service } = context;
-    const clock = options.clock ?? _util_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m;
+    const clock = options.clock ?? util_clock/* systemClock */.m;
     let refused = false;
     const write = async (run, state, description) => {
         if (!settings.commitStatus || refused)
             return;
         if (!context.octokit)
-            return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('github_token is empty: no commit status.');
+            return core/* info */.pq('github_token is empty: no commit status.');
         if (!git.commitHash)
-            return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('No commit to set a status on.');
+            return core/* info */.pq('No commit to set a status on.');
         const sha = git.commitHash;
         const status = {
             state,
-            context: (0,_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .statusContextOf */ .rM)(settings, service.words, run.plan, options.matrix),
-            description: (0,_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .shorten */ .ml)((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .inline */ .mG)((0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)(description, settings.secrets), 1_000), _github_statuses_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_DESCRIPTION_MAX_CHARACTERS */ .Eb),
-            targetUrl: (0,_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .safeUrl */ .Pl)(run.url)
+            context: (0,identity/* statusContextOf */.rM)(settings, service, run.plan, options.matrix),
+            description: (0,identity/* shorten */.ml)((0,untrusted_text/* inline */.mG)((0,secrets/* redactSecrets */.f)(description, settings.secrets), 1_000), STATUS_DESCRIPTION_MAX_CHARACTERS),
+            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url)
         };
         try {
             const client = await context.octokit();
-            await (0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .retryOnce */ .cf)(() => (0,_github_statuses_js__WEBPACK_IMPORTED_MODULE_2__/* .setCommitStatus */ .MX)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryNames */ .L0)(git.repository), sha, status), clock);
+            await (0,permissions/* retryOnce */.cf)(() => setCommitStatus(client, (0,comments/* repositoryNames */.L0)(git.repository), sha, status), clock);
         }
         catch (error) {
-            if (!(0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .isPermissionDenied */ .T1)(error))
+            if (!(0,permissions/* isPermissionDenied */.T1)(error))
                 throw error;
             refused = true;
-            (0,_permissions_js__WEBPACK_IMPORTED_MODULE_7__/* .warnPermission */ .cS)(settings, WHAT, error);
+            (0,permissions/* warnPermission */.cS)(settings, WHAT, error);
         }
     };
     return {
         what: WHAT,
-        started: run => write(run, 'pending', run.testCount === undefined ? `${run.label} is running` : `Running ${plural(run.testCount, 'test case')}`),
+        started: run => write(run, 'pending', (0,words/* runningDescription */.MQ)(service.words, run)),
         stopped: (run, problem) => write(run, 'error', `The step stopped waiting: ${problem}`),
         finished: (run, ending) => {
             // Without waiting there is no outcome to set (the inputs reject commit_status without blocking).
             if (ending.kind !== 'waited')
                 return;
             const testCases = ending.report?.testCases ?? [];
-            return write(run, stateOf(ending.outcome), describe(ending.outcome, service.words, testCases));
+            return write(run, stateOf(ending.outcome), (0,words/* outcomeDescription */.fO)(service.words, ending.outcome, testCases));
         }
     };
 }
@@ -257,39 +202,6 @@ function stateOf(outcome) {
             return 'error';
     }
 }
-/** One short line, the failed test names last so that the cut at 140 characters falls on them. */
-function describe(outcome, words, testCases) {
-    const { passed, failed, total } = outcome.counts;
-    const flaky = testCases.filter(testCase => testCase.flaky).length;
-    const flakyNote = flaky > 0 ? ` (${flaky} flaky)` : '';
-    switch (outcome.kind) {
-        case 'passed':
-            return passed !== undefined && total !== undefined
-                ? `All ${plural(total, 'test case')} passed${flakyNote}`
-                : `The run passed${flakyNote}`;
-        case 'failed': {
-            if (failed === undefined || failed === 0)
-                return 'The run failed';
-            const names = testCases.filter(testCase => testCase.verdict === 'failed').map(testCase => testCase.name);
-            return `${failed} of ${total ?? failed} test cases failed${flakyNote}: ${names.join(', ')}`;
-        }
-        case 'skipped':
-            return outcome.succeeded ? 'The run was skipped' : 'The run was skipped (fail_on_skipped)';
-        case 'errored':
-            return `${words.name} could not complete the run`;
-        case 'cancelled':
-            return `The run was cancelled in ${words.name}`;
-        case 'timed-out':
-            return 'Timed out waiting for the run';
-        case 'interrupted':
-            return 'The workflow was cancelled while waiting for the run';
-        case 'unknown':
-            return `The run completed as ${outcome.result}`;
-    }
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 
 /***/ }),
@@ -300,10 +212,10 @@ function plural(count, noun) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EV: () => (/* binding */ commentKeyOf),
 /* harmony export */   Kv: () => (/* binding */ jobIdentity),
-/* harmony export */   QD: () => (/* binding */ matrixLeg),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   rM: () => (/* binding */ statusContextOf)
 /* harmony export */ });
+/* unused harmony export matrixLeg */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4244);
@@ -311,7 +223,8 @@ function plural(count, noun) {
 /**
  * Who a report belongs to: the action, the workflow, the job, its matrix leg and `comment_key`,
  * and the workflow run and attempt. The comment key and the default commit status context are
- * derived here and nowhere else, so every report of one job names it the same way.
+ * derived here and nowhere else, so every report of one job names it the same way, and two
+ * actions in one job (QA.tech runs and a change review, say) never take each other's.
  */
 
 
@@ -329,7 +242,7 @@ function jobIdentity(env, options) {
     const runId = env.GITHUB_RUN_ID || undefined;
     const { leg, legKey } = matrixLeg(options.matrix);
     return {
-        service: options.service,
+        action: options.action,
         workflow: workflowFile || workflowName,
         workflowName,
         job: env.GITHUB_JOB ?? '',
@@ -370,24 +283,44 @@ function matrixLeg(matrix) {
         legKey: JSON.stringify(entries)
     };
 }
-/** The comment's key: the same job, leg and `comment_key` give the same key on every run and attempt. */
+/**
+ * The comment's key: the same action, workflow, job, leg and `comment_key` give the same key on
+ * every run and attempt; another action in the same job gets a key (and a comment) of its own.
+ */
 function commentKeyOf(identity) {
-    const parts = [identity.service, identity.workflow, identity.job, identity.legKey ?? '', identity.commentKey ?? ''];
+    const parts = [
+        identity.action ?? '',
+        identity.workflow,
+        identity.job,
+        identity.legKey ?? '',
+        identity.commentKey ?? ''
+    ];
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 }
 /** Keeps a context readable in the checks list. */
 const MAX_CONTEXT_NAME = 100;
 /**
- * The status's context: `status_context`, or "<service> / <plan>" with the matrix leg, so that two
- * legs (or two plans) never overwrite each other's status.
+ * The default context of each action, before the matrix leg: stable across runs and free of the
+ * workflow's and the job's names, so that branch protection can require it and every workflow
+ * that tests a commit names it the same way. No two actions' can be equal: QA.tech runs are
+ * "QA.tech" or "QA.tech / <plan>", whatever the plan is called; the change review is "QA.tech
+ * change review", with no " / "; tester.army's start with "tester.army".
  */
-function statusContextOf(settings, words, plan, matrix) {
+const DEFAULT_CONTEXT = {
+    'qatech-runs': plan => (plan ? `QA.tech / ${plan}` : 'QA.tech'),
+    'qatech-change-review': () => 'QA.tech change review',
+    'tester-army': plan => (plan ? `tester.army / ${plan}` : 'tester.army')
+};
+/**
+ * The status's context: `status_context`, or the action's default with the matrix leg, so that
+ * two legs (or two plans, or two actions) never overwrite each other's status.
+ */
+function statusContextOf(settings, service, plan, matrix) {
     if (settings.statusContext)
         return settings.statusContext;
     const { leg } = matrixLeg(matrix);
-    // Stable across runs, so branch protection can require it: "QA.tech / Checkout flow", or what
-    // a service without plans starts, "QA.tech / change review" (never the pull request's name).
-    const name = [words.name, words.runNoun ?? plan?.name].filter(Boolean).join(' / ');
+    // The plan's name (never the pull request's): "QA.tech / Checkout flow", "tester.army / grp_1".
+    const name = DEFAULT_CONTEXT[service.action](plan?.name || undefined);
     return shorten((0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inline */ .mG)(leg ? `${name} (${leg})` : name, 1_000), MAX_CONTEXT_NAME);
 }
 /** At most `max` UTF-16 units (GitHub counts characters; this is never more), cut with "…". */
