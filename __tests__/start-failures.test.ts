@@ -212,3 +212,21 @@ describe('QA.tech runs: a cancel while the applications are asked for again', ()
     ])
   })
 })
+
+describe('QA.tech runs: a cancel while the start request is on its way', () => {
+  it('a gateway page within the grace: says the run may exist, not that nothing was started', async () => {
+    const qatech = actions[0]!
+    const result = await qatech.step(
+      { faults: [{ method: 'POST', path: qatech.startPath, status: 502, body: gatewayPage(502), delayMs: 500 }] },
+      realClock,
+      // The request is logged just before it is sent.
+      stdout => stdout.includes('::endgroup::')
+    )
+    expect(result.code).toBe(1)
+    expect(starts(qatech.startPath)).toHaveLength(1)
+    const [line, ...others] = errorLines(result.stdout)
+    expect(others).toEqual([])
+    expect(line).toMatch(/^::error::The workflow was cancelled while the run was being started: /)
+    expect(line).toMatch(qatech.mayHaveStarted)
+  })
+})
