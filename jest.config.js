@@ -1,13 +1,37 @@
-/** Jest in ESM with ts-jest; see package.json "test" for --experimental-vm-modules. */
-export default {
+/**
+ * `npm test`: every test that runs the actions in this process, against the sandbox on a virtual
+ * clock. The tests that spawn processes (the built bundles on every runtime, the demo, the local
+ * runner, the sandbox's command line) are `npm run test:bundles` (jest.bundles.config.js), which
+ * first checks that dist/ is what the sources build to.
+ *
+ * ts-jest only transpiles (tsconfig.json has isolatedModules): types are checked by `npm run typecheck`.
+ * Jest runs ESM with node's --experimental-vm-modules, which the npm scripts pass to node.
+ */
+
+/** The test files that spawn processes, by file name: they run in `npm run test:bundles` only. */
+export const SPAWNING_TESTS = [
+  'bundle-smoke',
+  'change-review-bundle',
+  'testerarmy-bundle',
+  'sandbox-cli',
+  'dev-tools'
+].map(name => `${name}.test.ts`)
+
+/** What both runs share. */
+export const common = {
   preset: 'ts-jest/presets/default-esm',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/jest/quiet-stdout-environment.js',
   roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60_000,
-  // The slow suites wait on real timers and child processes (the bundles on two runtimes), not on
-  // the CPU: four at a time finish in a third of the time on a 2-core machine.
-  maxWorkers: 4
+  testTimeout: 60_000
+}
+
+export default {
+  ...common,
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...SPAWNING_TESTS.map(file => `/${file.replace(/\./g, '\\.')}$`)],
+  // On a virtual clock these tests keep the CPU busy: one worker a core. More only add start-up
+  // work (each worker loads TypeScript and compiles what it imports on a cold cache).
+  maxWorkers: '100%'
 }

@@ -1,11 +1,13 @@
 /**
  * The first run as a new user sees it: `npm run demo` (scripts/demo.mjs) and `npm run local`
  * (scripts/local.mjs), spawned as a user runs them, with what they print, exit with and leave behind.
+ * The demo on a terminal runs under util-linux `script`; where that is missing, those tests are
+ * skipped and say why.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.mjs'
 
@@ -21,24 +23,55 @@ interface Finished {
   stderr: string
 }
 
-/** Runs a command to its end; `env` is added to this process's environment. */
-function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Finished> {
+/**
+ * Runs a command to its end; `env` is added to this process's environment. `whileRunning` gets
+ * the output so far each time more comes, and the command's stdin (else stdin is empty).
+ */
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  whileRunning?: (stdout: string, stdin: NodeJS.WritableStream) => void
+): Promise<Finished> {
   const merged = Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined)
-  const child = spawn(command, args, { cwd: root, env: Object.fromEntries(merged), stdio: ['ignore', 'pipe', 'pipe'] })
+  const stdin = whileRunning ? 'pipe' : 'ignore'
+  const child = spawn(command, args, { cwd: root, env: Object.fromEntries(merged), stdio: [stdin, 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    if (child.stdin) whileRunning?.(stdout, child.stdin)
+  })
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   return new Promise(resolve => child.on('close', code => resolve({ code, stdout, stderr })))
 }
 
-/** Runs the demo with its stdout on a terminal (util-linux `script` gives it a pseudo-terminal). */
-async function onTerminal(args: string[], env: Record<string, string | undefined>): Promise<Finished> {
+/**
+ * util-linux `script`, which gives the demo a terminal. BSD's `script` (macOS) takes other
+ * arguments, and Windows has none: the tests that need a terminal are skipped there, saying why.
+ */
+const SCRIPT_VERSION = spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? ''
+const HAS_TERMINAL = SCRIPT_VERSION.includes('util-linux')
+/** A test that runs the demo on a terminal: skipped, with the reason in its name, without `script`. */
+const onTerminalIt = (name: string, test: jest.ProvidesCallback, timeout?: number): void =>
+  HAS_TERMINAL
+    ? it(name, test, timeout)
+    : it.skip(`${name} (skipped: needs util-linux \`script\` for a terminal)`, test, timeout)
+
+/** Runs the demo with its stdout and stdin on a terminal (util-linux `script` gives it a pseudo-terminal). */
+async function onTerminal(
+  args: string[],
+  env: Record<string, string | undefined>,
+  whileRunning?: (stdout: string, stdin: NodeJS.WritableStream) => void
+): Promise<Finished> {
+  if (!HAS_TERMINAL) return { code: null, stdout: '', stderr: 'no util-linux script' }
   const command = ['node', DEMO, ...args].map(part => `'${part}'`).join(' ')
-  const result = await run('script', ['-qec', command, '/dev/null'], {
-    ...env,
-    PATH: `${dirname(process.execPath)}:${process.env.PATH}`
-  })
+  const result = await run(
+    'script',
+    ['-qec', command, '/dev/null'],
+    { ...env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` },
+    whileRunning && ((stdout, stdin) => whileRunning(stdout.replace(/\r\n/g, '\n'), stdin))
+  )
   return { ...result, stdout: result.stdout.replace(/\r\n/g, '\n') }
 }
 
@@ -81,6 +114,22 @@ describe('npm run demo', () => {
     expect(help.stdout).toContain('--preview')
     expect(help.stdout).not.toContain('sandbox on http')
     expect(help.stdout).not.toContain('── Step log')
+  })
+
+  it('--help lists the demos in two aligned columns', async () => {
+    const help = await run('node', [DEMO, '--help'])
+    const rows = help.stdout.split('\n').filter(line => /^ {2}(--|\(none\))/.test(line))
+    expect(rows.map(row => row.trim().split(/\s+/)[0])).toEqual([
+      '(none)',
+      '--passing',
+      '--preview',
+      '--change-review',
+      '--tester-army',
+      '--help'
+    ])
+    // Where each row's description starts: after the flag and at least two spaces.
+    const columns = rows.map(row => /^ {2}\S+ {2,}/.exec(row)?.[0].length)
+    expect(new Set(columns).size).toBe(1)
   })
 
   it('an unknown option is one line, and runs nothing', async () => {
@@ -131,20 +180,55 @@ describe('npm run demo', () => {
     expect(section(failing.stdout, 'Result')).toContain('The step exited with code 1: the check would be red.')
   })
 
-  it('writes no ANSI codes when stdout is no terminal, and styles the output on one', () => {
+  it('writes no ANSI codes when stdout is no terminal', () => {
     expect(failing.stdout).not.toContain(ANSI)
+  })
+
+  onTerminalIt('styles the output on a terminal', () => {
     expect(passing.stdout).toContain(ANSI)
     expect(passing.stdout).toContain('The step exited with code 0: the check would be green.')
   })
 
-  it('--preview waits for a preview that comes up after a few seconds; NO_COLOR leaves out the styles', () => {
-    expect(preview.stdout).not.toContain(ANSI)
-    const log = section(preview.stdout, 'Step log')
-    expect(log).toMatch(/Waiting for http:\/\/127\.0\.0\.1:\d+\/preview\/shop-pr-2\/: 503; asking again/)
-    expect(log).toMatch(/preview\/shop-pr-2\/ answered 200 after \d+ s \(\d+ checks\)/)
-    expect(section(preview.stdout, 'Step outputs')).toContain('preflight_status=ready')
-    expect(preview.stdout).toContain('The step exited with code 0: the check would be green.')
+  it("ends by itself when it runs on no terminal, and says that the links it printed were the sandbox's", async () => {
+    const sandboxUrl = /sandbox on (http:\/\/\S+) \(loopback\)/.exec(failing.stdout)?.[1]
+    expect(failing.stdout).toContain(`The links above to ${sandboxUrl} were the sandbox's, which stops with the demo.`)
+    expect(runUrl(failing).startsWith(`${sandboxUrl}/`)).toBe(true)
+    await expect(fetch(runUrl(failing))).rejects.toThrow()
   })
+
+  onTerminalIt(
+    'on a terminal, serves the links it printed until Enter, then stops the sandbox',
+    async () => {
+      let opened: Promise<number> | undefined
+      const result = await onTerminal(['--passing'], { NO_COLOR: '1' }, (stdout, stdin) => {
+        if (opened || !stdout.includes('it serves until you press Enter.')) return
+        opened = fetch(runUrl({ code: null, stdout, stderr: '' })).then(
+          page => page.status,
+          () => 0
+        )
+        void opened.then(() => stdin.write('\n'))
+      })
+      const folder = keptFolder(result.stdout)
+      if (folder) folders.push(folder)
+      expect(await opened).toBe(200)
+      expect(result.code).toBe(0)
+      expect(result.stdout.trim().split('\n').at(-1)).toBe('Sandbox stopped.')
+      await expect(fetch(runUrl(result))).rejects.toThrow()
+    },
+    30_000
+  )
+
+  onTerminalIt(
+    '--preview waits for a preview that comes up after a few seconds; NO_COLOR leaves out the styles',
+    () => {
+      expect(preview.stdout).not.toContain(ANSI)
+      const log = section(preview.stdout, 'Step log')
+      expect(log).toMatch(/Waiting for http:\/\/127\.0\.0\.1:\d+\/preview\/shop-pr-2\/: 503; asking again/)
+      expect(log).toMatch(/preview\/shop-pr-2\/ answered 200 after \d+ s \(\d+ checks\)/)
+      expect(section(preview.stdout, 'Step outputs')).toContain('preflight_status=ready')
+      expect(preview.stdout).toContain('The step exited with code 0: the check would be green.')
+    }
+  )
 })
 
 describe('npm run demo of the other actions', () => {
@@ -170,9 +254,12 @@ describe('npm run demo of the other actions', () => {
 
   it('--tester-army: the batch request tester.army received, and one failed run makes the step red', () => {
     expect(testerArmy.code).toBe(0)
-    expect(testerArmy.stdout).toMatch(
-      /── Request tester.army received: POST \/testerarmy\/api\/v1\/groups\/[0-9a-f-]+\/runs/
-    )
+    // The same path as the log's "Run request" group names: from the api_url on.
+    const logged = /"request": "POST (\/v1\/groups\/[0-9a-f-]+\/runs)"/.exec(
+      section(testerArmy.stdout, 'Step log')
+    )?.[1]
+    expect(logged).toBeDefined()
+    expect(testerArmy.stdout).toContain(`── Request tester.army received: POST ${logged} `)
     expect(section(testerArmy.stdout, 'Job summary')).toContain('## ❌ tester.army: 1 of 2 runs failed')
     expect(testerArmy.stdout).toContain('The step exited with code 1: the check would be red.')
   })

@@ -170,7 +170,16 @@ describe('npm run sandbox: what it serves and what it logs', () => {
   })
 })
 
-describe('npm run sandbox: it stops cleanly', () => {
+/**
+ * Signals as POSIX sends them, and `sh` to start the sandbox from a shell: Windows has neither (a
+ * "signal" there ends the process outright), so these are skipped there, saying why.
+ */
+const describeOnPosix =
+  process.platform === 'win32'
+    ? (name: string, tests: () => void) => describe.skip(`${name} (skipped: needs POSIX signals and sh)`, tests)
+    : describe
+
+describeOnPosix('npm run sandbox: it stops cleanly', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('on %s, with exit code 0', async signal => {
     const sandbox = await start(process.execPath, [CLI, '--port', '0'])
     const exit = new Promise<number | null>(resolve => sandbox.child.on('close', code => resolve(code)))
@@ -191,12 +200,12 @@ describe('npm run sandbox: it stops cleanly', () => {
   })
 
   it.each(['SIGTERM', 'SIGKILL'] as const)('when npm run sandbox gets %s', async signal => {
+    // npm runs the script through a shell, which SIGKILL leaves behind, still waiting for the sandbox.
     const sandbox = await start('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'])
-    // package.json's script execs node: the sandbox is npm's own child, with no shell between.
     expect(sandbox.output()).toContain('listening on')
     sandbox.child.kill(signal)
     await sandbox.ended
-    expect(sandbox.output()).toContain('Sandbox stopped:')
+    expect(sandbox.output()).toMatch(/Sandbox stopped: (the process that started it|npm run) \(\d+\)/)
     expect(await answers(sandbox.url)).toBe(false)
   })
 

@@ -9,6 +9,8 @@
  *                        [--status COMPLETED|ERROR|CANCELLED] [--duration-ms 5000] [--quiet]
  *                        [--background]
  */
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { SANDBOX_TOKEN, startSandbox } from './server.mjs'
 import { TESTER_ARMY_KEY } from './testerarmy.mjs'
@@ -112,6 +114,43 @@ function requestLine(request, at = new Date()) {
   return `${time}.${String(at.getMilliseconds()).padStart(3, '0')} ${request.status} ${request.method} ${request.path}${search}`
 }
 
+/** Whether a process of this id runs (one of another user's still does). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return error.code === 'EPERM'
+  }
+}
+
+/** The id of the process that started `pid`, where the system says: /proc on Linux, else ps. */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // "pid (command) state ppid …": the command may hold spaces and parentheses.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined
+  } catch {
+    // no /proc: ask ps below
+  }
+  try {
+    return Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim()) || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Under `npm run sandbox`, the npm process: npm runs a script through a shell (sh -c, cmd /c), and
+ * a shell that npm leaves behind when it is killed outright keeps waiting for the sandbox. The
+ * shell's parent is npm; undefined outside `npm run sandbox` or where the system does not say.
+ */
+function npmAbove(parent) {
+  if (process.env.npm_lifecycle_event !== 'sandbox') return undefined
+  const above = parentOf(parent)
+  return above !== undefined && above > 1 ? above : undefined
+}
+
 async function main(argv) {
   const parent = process.ppid
   const options = cliOptions(argv)
@@ -153,10 +192,13 @@ async function main(argv) {
   // Output that nobody reads any more (the terminal closed): stop rather than crash on EPIPE.
   process.stdout.on('error', () => stop('its output was closed'))
   // A parent killed outright (npm's SIGKILL, a closed terminal's shell) sends nothing: its
-  // children are handed to another process, so a changed parent id means it is gone.
+  // children are handed to another process (a changed parent id, where the system does that), or
+  // the parent's id no longer answers.
   if (!options.background) {
+    const npm = npmAbove(parent)
     setInterval(() => {
-      if (process.ppid !== parent) stop(`the process that started it (${parent}) ended`)
+      if (process.ppid !== parent || !isAlive(parent)) stop(`the process that started it (${parent}) ended`)
+      else if (npm !== undefined && !isAlive(npm)) stop(`npm run (${npm}), which started it, ended`)
     }, 500)
   }
 

@@ -7,6 +7,9 @@
  * inputs, and the service whose start request it shows (SERVICES). Everything else — the step
  * log as GitHub shows it, the request the service received, the outputs, the summary, the kept
  * RUNNER_TEMP — is the same for every demo.
+ *
+ * The links it prints (the run, its test cases, the preview) are the sandbox's: in a terminal the
+ * sandbox serves them until Enter; otherwise (CI, a pipe) the demo ends at once and says so.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
@@ -198,6 +201,10 @@ const DEMOS = [
   }
 ]
 
+/** The --help lines of the demos and of --help itself, in two aligned columns. */
+const HELP_ROWS = [...DEMOS.map(demo => [demo.flag ? `--${demo.flag}` : '(none)', demo.about]), ['--help', 'this text']]
+const FLAG_WIDTH = Math.max(...HELP_ROWS.map(([flag]) => flag.length))
+
 const USAGE = [
   'Usage: npm run demo [-- <demo>]',
   '',
@@ -206,8 +213,7 @@ const USAGE = [
   'request the service received, the step outputs and the job summary.',
   '',
   'Demos:',
-  ...DEMOS.map(demo => `  ${(demo.flag ? `--${demo.flag}` : '(none)').padEnd(12)} ${demo.about}`),
-  `  ${'--help'.padEnd(12)} this text`,
+  ...HELP_ROWS.map(([flag, about]) => `  ${flag.padEnd(FLAG_WIDTH)}  ${about}`),
   '',
   'Colours only on a terminal, and not with NO_COLOR set.'
 ].join('\n')
@@ -248,7 +254,7 @@ const red = style('31')
 const yellow = style('33')
 const blue = style('34')
 
-const rule = title => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}`)}`)
+const rule = title => console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(2, 70 - title.length))}`)}`)
 /** A note beside a section, so the reader knows why it looks as it does. */
 const note = lines => console.log(dim(lines.map(line => `  ${line}`).join('\n')))
 
@@ -408,8 +414,13 @@ note([
 console.log(asGitHubShowsIt(lines).join('\n'))
 
 const start = sandbox.requests.find(service.isStart)
-rule(`Request ${service.name} received${start ? `: ${start.method} ${start.path}` : ''}`)
+// The path as the step's log names it: from the api_url on (the sandbox serves tester.army's API
+// under /testerarmy/api, where tester.army serves it at the root of its own host).
+const apiBase = new URL(step.inputs.api_url).pathname.replace(/\/$/, '')
+const apiPath = path => (apiBase !== '' && path.startsWith(`${apiBase}/`) ? path.slice(apiBase.length) : path)
+rule(`Request ${service.name} received${start ? `: ${start.method} ${apiPath(start.path)}` : ''}`)
 if (start) {
+  if (apiBase !== '') note([`At api_url ${step.inputs.api_url}, the sandbox's ${service.name} API.`])
   console.log(JSON.stringify(start.body, null, 2))
   const group = loggedJson(lines, service.loggedGroup)
   // tester.army's log names the endpoint beside the body: compare the body.
@@ -439,4 +450,21 @@ console.log(
     `the outputs and the event payload). Remove it with: rm -r ${result.runnerTemp}`
 )
 
-await sandbox.close()
+// The run, preview and report links above are the sandbox's: they open only while it serves.
+if (process.stdin.isTTY && process.stdout.isTTY) {
+  console.log(`The links above to ${sandbox.url} open the sandbox's pages: ${bold('it serves until you press Enter.')}`)
+  const input = createInterface({ input: process.stdin })
+  await new Promise(resolve => {
+    input.once('line', resolve)
+    input.once('close', resolve)
+  })
+  input.close()
+  await sandbox.close()
+  console.log('Sandbox stopped.')
+} else {
+  console.log(
+    `The links above to ${sandbox.url} were the sandbox's, which stops with the demo. ` +
+      'Run the demo in a terminal and the sandbox serves until you press Enter.'
+  )
+  await sandbox.close()
+}
