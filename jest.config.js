@@ -14,7 +14,8 @@ export const SPAWNING_TESTS = [
   'change-review-bundle',
   'testerarmy-bundle',
   'sandbox-cli',
-  'dev-tools'
+  'dev-tools',
+  'local-action'
 ].map(name => `${name}.test.ts`)
 
 /** What both runs share. */

@@ -1,5 +1,5 @@
 /**
- * The step's result is decided in one place: `run()` in src/main.ts. A stage that failed the step
+ * The step's result is decided in one place: `runAction()` in src/step/run.ts. A stage that failed the step
  * itself could fail it twice, or end the process before the reports are written.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -24,12 +24,12 @@ function code(path: string): string {
 describe('the one place that fails the step', () => {
   const files = sourceFiles(SRC).map(path => ({ name: relative(SRC, path), code: code(path) }))
 
-  it('is src/main.ts: no other module calls setFailed', () => {
-    expect(files.filter(file => /\bsetFailed\s*\(/.test(file.code)).map(file => file.name)).toEqual(['main.ts'])
+  it('is src/step/run.ts: no other module calls setFailed', () => {
+    expect(files.filter(file => /\bsetFailed\s*\(/.test(file.code)).map(file => file.name)).toEqual(['step/run.ts'])
   })
 
-  it('is src/main.ts: no other module ends the process', () => {
+  it('is src/step/run.ts: no other module ends the process', () => {
     const exiting = files.filter(file => /\b(process|deps)\.exit\s*\(|\bexit\s*\(\s*1\s*\)/.test(file.code))
-    expect(exiting.map(file => file.name)).toEqual(['main.ts'])
+    expect(exiting.map(file => file.name)).toEqual(['step/run.ts'])
   })
 })

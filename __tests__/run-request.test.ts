@@ -1,14 +1,9 @@
 import { jest } from '@jest/globals'
 import { ActionError } from '../src/util/errors.js'
 import type { GitContext } from '../src/context/git-context.js'
-import type { Application } from '../src/qatech/types.js'
-import {
-  buildStartRunRequest,
-  environmentUrls,
-  planApplications,
-  resolveApplications,
-  withBypassSecrets
-} from '../src/qatech/run-request.js'
+import type { Application } from '../src/qatech/shared/types.js'
+import { buildStartRunRequest, environmentUrls, withBypassSecrets } from '../src/qatech/run-request.js'
+import { planApplications, resolveApplications } from '../src/qatech/shared/applications.js'
 import { parseSettings, type Settings } from '../src/qatech/settings.js'
 
 async function settingsOf(inputs: Record<string, string>): Promise<Settings> {

@@ -215,7 +215,8 @@ describe('QA.tech runs: a cancel while the applications are asked for again', ()
 
 describe('QA.tech runs: a cancel while the start request is on its way', () => {
   it('a gateway page within the grace: says the run may exist, not that nothing was started', async () => {
-    const qatech = actions[0]!
+    const qatech = actions.find(action => action.name === 'QA.tech runs')
+    if (!qatech) throw new Error('no QA.tech runs action under test')
     const result = await qatech.step(
       { faults: [{ method: 'POST', path: qatech.startPath, status: 502, body: gatewayPage(502), delayMs: 500 }] },
       realClock,

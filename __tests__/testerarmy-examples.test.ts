@@ -1,13 +1,13 @@
 /**
- * tester-army/action.yml says what the code reads and sets, and the tester.army examples use it
- * as it declares: inputs that exist, the required ones, none of the deprecated ones.
+ * tester-army/action.yml keeps tester.army's own action's inputs, deprecated, and the tester.army
+ * examples use it as it declares: inputs that exist, the required ones, none of the deprecated
+ * ones. That it declares exactly what the code reads and sets is action-yml-names.test.ts's.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { CommonInputs } from '../src/inputs/common-settings.js'
-import { Inputs, LegacyInputs, Outputs } from '../src/testerarmy/names.js'
+import { LegacyInputs } from '../src/testerarmy/names.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -18,39 +18,7 @@ interface Metadata {
 }
 const action = parse(readFileSync(join(root, 'tester-army', 'action.yml'), 'utf8')) as Metadata
 
-/** The common inputs that apply to tester.army; rerun and retry_failed do not (it has no failed-only rerun). */
-const COMMON = [
-  Inputs.GithubToken,
-  Inputs.Blocking,
-  Inputs.TimeoutMinutes,
-  Inputs.PollIntervalSeconds,
-  Inputs.JobSummary,
-  Inputs.CancelOnAbort,
-  CommonInputs.PrComment,
-  CommonInputs.CommentKey,
-  CommonInputs.JobMatrix,
-  CommonInputs.CommitStatus,
-  CommonInputs.StatusContext,
-  CommonInputs.Preflight,
-  CommonInputs.PreflightTimeoutSeconds
-]
-const OWN = [
-  Inputs.ApiKey,
-  Inputs.ApiUrl,
-  Inputs.Prompt,
-  Inputs.TestId,
-  Inputs.GroupId,
-  Inputs.ProjectId,
-  Inputs.TargetUrl,
-  Inputs.VercelBypassSecret,
-  Inputs.WebhookUrl
-]
-
 describe('tester-army/action.yml', () => {
-  it('declares the inputs the code reads, and only those', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual([...OWN, ...COMMON, ...Object.values(LegacyInputs)].sort())
-  })
-
   it("marks every input of tester.army's own action deprecated, and no other", () => {
     const deprecated = Object.entries(action.inputs).filter(([, input]) => input.deprecationMessage)
     expect(deprecated.map(([name]) => name).sort()).toEqual(Object.values(LegacyInputs).sort())
@@ -70,11 +38,6 @@ describe('tester-army/action.yml', () => {
       cancel_on_abort: { default: 'true' },
       job_summary: { default: 'true' }
     })
-  })
-
-  it('declares the outputs the service sets, and the results file', () => {
-    const shared = ['results_file', 'junit_file', 'ctrf_file', 'preflight_status', 'preflight_seconds']
-    expect(Object.keys(action.outputs).sort()).toEqual([...Object.values(Outputs), ...shared].sort())
   })
 
   it('runs the bundle built from src/tester-army.ts on node24', () => {

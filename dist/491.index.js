@@ -5,18 +5,17 @@ export const modules = {
 /***/ 4491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CTRF_FILE_OUTPUT: () => (/* binding */ CTRF_FILE_OUTPUT),
-/* harmony export */   ctrfReporter: () => (/* binding */ ctrfReporter),
-/* harmony export */   renderCtrf: () => (/* binding */ renderCtrf)
+/* harmony export */   ctrfReporter: () => (/* binding */ ctrfReporter)
 /* harmony export */ });
+/* unused harmony export renderCtrf */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7110);
 /* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4537);
-/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8274);
-/* harmony import */ var _junit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2998);
+/* harmony import */ var _common_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1446);
+/* harmony import */ var _identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8274);
+/* harmony import */ var _junit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2998);
 /**
  * A CTRF JSON report (Common Test Report Format, https://ctrf.io) of a finished wait: one test per
  * test case with its last result; a test that failed and then passed on a retry is `passed` with
@@ -30,8 +29,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The output that names the file, in every action of this repository. */
-const CTRF_FILE_OUTPUT = 'ctrf_file';
+
 /** The CTRF version the report follows (its schema is `ctrf-schema-0.0.json`). */
 const SPEC_VERSION = '0.0.0';
 /** Writes the CTRF file when a blocking run's wait ends, and names it in `ctrf_file`. */
@@ -46,7 +44,7 @@ function ctrfReporter(context, options = {}) {
             const input = (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)({ words: service.words, started: run, ending, git }, settings.secrets);
             const report = renderCtrf({ ...input, endedAt: clock.now(), reportId: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(), env });
             const name = `${service.words.filePrefix}-${run.fileId}.ctrf.json`;
-            (0,_junit_js__WEBPACK_IMPORTED_MODULE_4__.writeReportFile)(env, name, `${JSON.stringify(report, null, 2)}\n`, CTRF_FILE_OUTPUT);
+            (0,_junit_js__WEBPACK_IMPORTED_MODULE_5__.writeReportFile)(env, name, `${JSON.stringify(report, null, 2)}\n`, _common_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .CommonOutputs */ .M.CtrfFile);
         }
     };
 }
@@ -62,7 +60,7 @@ function renderCtrf(input) {
     }
     const status = (wanted) => tests.filter(test => test.status === wanted).length;
     const stop = Math.round(input.endedAt);
-    const job = (0,_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .jobIdentity */ .Kv)(env, { service: words.name });
+    const job = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .jobIdentity */ .Kv)(env, { service: words.name });
     const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10);
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
     return {
@@ -306,7 +304,6 @@ function shorten(text, max) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JUNIT_FILE_OUTPUT: () => (/* binding */ JUNIT_FILE_OUTPUT),
 /* harmony export */   junitReporter: () => (/* binding */ junitReporter),
 /* harmony export */   renderJunit: () => (/* binding */ renderJunit),
 /* harmony export */   writeReportFile: () => (/* binding */ writeReportFile)
@@ -317,10 +314,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3246);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(865);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
 /* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4244);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4244);
+/* harmony import */ var _common_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1446);
 /**
  * A JUnit XML report of a finished wait, for the test-report actions (dorny/test-reporter,
  * mikepenz/action-junit-report, EnricoMi/publish-unit-test-result-action): one testsuite for the
@@ -335,8 +333,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The output that names the file, in every action of this repository. */
-const JUNIT_FILE_OUTPUT = 'junit_file';
+
 /** Writes the JUnit file when a blocking run's wait ends, and names it in `junit_file`. */
 function junitReporter({ service, git, settings, env }) {
     return {
@@ -345,7 +342,7 @@ function junitReporter({ service, git, settings, env }) {
             if (ending.kind !== 'waited')
                 return;
             const input = (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)({ words: service.words, started: run, ending, git }, settings.secrets);
-            writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), JUNIT_FILE_OUTPUT);
+            writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), _common_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .CommonOutputs */ .M.JunitFile);
         }
     };
 }
@@ -361,7 +358,7 @@ function writeReportFile(env, name, content, output) {
         written = path;
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write ${path}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .b)(error))}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write ${path}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .b)(error))}`);
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(output, written);
 }

@@ -87,7 +87,7 @@ async function readComment(octokit, repository, commentId) {
 /* harmony export */   DQ: () => (/* binding */ readPullRequest)
 /* harmony export */ });
 /* unused harmony exports containedIn, toPullRequest */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(865);
 /* harmony import */ var _context_pull_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8608);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
 /* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4244);
@@ -490,7 +490,7 @@ function shorten(text, max) {
 /* harmony export */   cf: () => (/* binding */ retryOnce)
 /* harmony export */ });
 /* unused harmony exports isTransientGithubError, permissionsBlock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(865);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
@@ -569,17 +569,15 @@ function warnPermission(settings, what, error) {
 /***/ 1063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  findJobComment: () => (/* binding */ findJobComment),
+  K: () => (/* binding */ findJobComment),
   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
+var core = __webpack_require__(865);
 // EXTERNAL MODULE: ./src/github/comments.ts
 var comments = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/github/pull-request.ts

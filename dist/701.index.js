@@ -399,8 +399,8 @@ async function waitAndReport(started, deps, signal) {
         maxIntervalMs: settings.pollIntervalSeconds * 1000,
         clock: deps.clock,
         signal,
-        log: log/* log */.R,
-        warn: log/* warn */.i
+        log: log/* log */.Rm,
+        warn: log/* warn */.R8
     }).catch(async (error) => {
         // A run was started: the reports say so, whatever ended the wait.
         await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.stopped?.(run, (0,errors/* messageOf */.b)(error)));
@@ -425,13 +425,13 @@ async function waitAndReport(started, deps, signal) {
                 wait = { kind: 'interrupted', waitedMs: wait.waitedMs, last: wait.report };
             }
             else {
-                (0,log/* warn */.i)(`Could not retry what failed in ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
+                (0,log/* warn */.R8)(`Could not retry what failed in ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
             }
             break;
         }
         if (next === 'nothing-to-rerun')
             break;
-        (0,log/* log */.R)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
+        (0,log/* log */.Rm)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
         earlierAttempts.push({ label: run.label, url: run.url });
         run = (0,secrets/* redactSecrets */.f)(next, settings.secrets);
         const current = run;
@@ -476,11 +476,11 @@ async function cancelRemoteRun(service, run, settings) {
     try {
         if ((await service.cancel(run, { timeoutMs: CANCEL_TIMEOUT_MS })) === 'already-finished')
             return false;
-        (0,log/* log */.R)(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`);
+        (0,log/* log */.Rm)(`${service.words.cancelledRun ?? `Cancelled ${run.label}`}.`);
         return true;
     }
     catch (error) {
-        (0,log/* warn */.i)(`Could not cancel ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
+        (0,log/* warn */.R8)(`Could not cancel ${run.label}: ${(0,untrusted_text/* inline */.mG)((0,errors/* messageOf */.b)(error))}`);
         return false;
     }
 }

@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JUNIT_FILE_OUTPUT: () => (/* binding */ JUNIT_FILE_OUTPUT),
 /* harmony export */   junitReporter: () => (/* binding */ junitReporter),
 /* harmony export */   renderJunit: () => (/* binding */ renderJunit),
 /* harmony export */   writeReportFile: () => (/* binding */ writeReportFile)
@@ -18,10 +17,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3246);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(865);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
 /* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4537);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4244);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4244);
+/* harmony import */ var _common_outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1446);
 /**
  * A JUnit XML report of a finished wait, for the test-report actions (dorny/test-reporter,
  * mikepenz/action-junit-report, EnricoMi/publish-unit-test-result-action): one testsuite for the
@@ -36,8 +36,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** The output that names the file, in every action of this repository. */
-const JUNIT_FILE_OUTPUT = 'junit_file';
+
 /** Writes the JUnit file when a blocking run's wait ends, and names it in `junit_file`. */
 function junitReporter({ service, git, settings, env }) {
     return {
@@ -46,7 +45,7 @@ function junitReporter({ service, git, settings, env }) {
             if (ending.kind !== 'waited')
                 return;
             const input = (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .f)({ words: service.words, started: run, ending, git }, settings.secrets);
-            writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), JUNIT_FILE_OUTPUT);
+            writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), _common_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .CommonOutputs */ .M.JunitFile);
         }
     };
 }
@@ -62,7 +61,7 @@ function writeReportFile(env, name, content, output) {
         written = path;
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write ${path}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .b)(error))}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write ${path}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .b)(error))}`);
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH(output, written);
 }

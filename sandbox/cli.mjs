@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { SANDBOX_TOKEN, startSandbox } from './server.mjs'
+import { EXAMPLE_COMMITS, SANDBOX_TOKEN, startSandbox } from './server.mjs'
 import { TESTER_ARMY_KEY } from './testerarmy.mjs'
 
 const USAGE = `Usage: npm run sandbox [-- options]   (or: node sandbox/cli.mjs [options])
@@ -81,7 +81,13 @@ function cliOptions(argv) {
       }
     ]
   }
-  return { port, host: values.host, quiet: values.quiet, background: values.background, scenario: { run } }
+  return {
+    port,
+    host: values.host,
+    quiet: values.quiet,
+    background: values.background,
+    scenario: { run, commits: EXAMPLE_COMMITS }
+  }
 }
 
 /** What the sandbox serves, for the lines printed on start. */

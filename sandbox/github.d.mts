@@ -41,6 +41,12 @@ export interface SandboxStatus {
   created_at?: string
 }
 
+/**
+ * A commit of a branch's list: a SHA (its first parent is the next in the list), or a SHA with
+ * its parents (a merge commit, or a merged branch's commit listed among the branch's own).
+ */
+export type SandboxBranchCommit = string | { sha: string; parents?: string[] }
+
 /** This module's part of the sandbox scenario. */
 export interface GithubScenario {
   pulls: SandboxPullRequest[]
@@ -53,7 +59,14 @@ export interface GithubScenario {
   /** Every POST and PATCH gets 403 "Resource not accessible by integration". */
   readOnly: boolean
   comments: SandboxComment[]
+  /** Oldest first: GitHub lists a commit's statuses newest first. */
   statuses: SandboxStatus[]
+  /**
+   * Branches' commits, newest first, as `GET /repos/{owner}/{repo}/commits?sha=<branch>` lists
+   * them. Without `sha` the request lists `main`; a SHA in a list lists from it on; anything else
+   * is a 404.
+   */
+  branches: Record<string, SandboxBranchCommit[]>
   /** The largest page the API gives (GitHub: 100). */
   maxPerPage: number
 }

@@ -3,6 +3,7 @@
  * The action reaches it through GITHUB_API_URL, as on GitHub Enterprise Server.
  *   GET   /user                                            who the token is: a person's token only (403 for installation tokens)
  *   POST  /graphql                                         `{ viewer { login } }`, for every kind of token
+ *   GET   /repos/{owner}/{repo}/commits?sha={branch}       a branch's commits, newest first, paginated (scenario.github.branches)
  *   GET   /repos/{owner}/{repo}/commits/{ref}              the commit message (scenario.commits, by SHA)
  *   GET   /repos/{owner}/{repo}/commits/{commit_sha}/pulls pull requests with that commit (scenario.github.pulls)
  *   GET   /repos/{owner}/{repo}/pulls/{pull_number}        one pull request (scenario.github.pulls)
@@ -51,8 +52,18 @@ export function githubDefaults() {
     readOnly: false,
     /** Comments already there: { id?, issue_number, body, user?: { login, type? }, created_at?, updated_at? }. */
     comments: [],
-    /** Commit statuses already there: { sha, state, context, description?, target_url?, creator?: { login, type? } }. */
+    /**
+     * Commit statuses already there, oldest first (GitHub lists a commit's newest first): { sha,
+     * state, context, description?, target_url?, creator?: { login, type? } }.
+     */
     statuses: [],
+    /**
+     * Branches' commits, newest first, as `GET /repos/{owner}/{repo}/commits?sha=<branch>` lists
+     * them: { main: ['c3…', 'c2…', 'c1…'] }. A SHA's first parent is the next one in the list; a
+     * merge commit, or a commit of a merged branch listed among the branch's own, is { sha,
+     * parents: [sha…] }. Without `sha` the request lists `main`; a SHA in a list lists from it on.
+     */
+    branches: {},
     /** The largest page GitHub gives (100); smaller makes pagination cheap to test. */
     maxPerPage: 100
   }
@@ -81,6 +92,7 @@ const READ_ONLY = {
 /** The operations served, by GitHub's operationId: method and path as GitHub's OpenAPI file names them. */
 const OPERATIONS = [
   ['users/get-authenticated', 'get', '/user'],
+  ['repos/list-commits', 'get', '/repos/{owner}/{repo}/commits'],
   ['repos/get-commit', 'get', '/repos/{owner}/{repo}/commits/{ref}'],
   ['repos/list-pull-requests-associated-with-commit', 'get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['pulls/get', 'get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
@@ -354,6 +366,52 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
     }
   }
 
+  /** A branch's commits from `ref` on (a branch's name, or a SHA in a branch), each with its parents; undefined when unknown. */
+  function commitsFrom(ref) {
+    const withParents = list =>
+      list.map((entry, index) => {
+        if (typeof entry !== 'string' && entry.parents !== undefined) return entry
+        const next = list[index + 1]
+        const parents = next === undefined ? [] : [typeof next === 'string' ? next : next.sha]
+        return { sha: typeof entry === 'string' ? entry : entry.sha, parents }
+      })
+    const branches = scenario().github.branches
+    if (Object.hasOwn(branches, ref)) return withParents(branches[ref])
+    for (const list of Object.values(branches).map(withParents)) {
+      const index = list.findIndex(commit => commit.sha === ref)
+      if (index >= 0) return list.slice(index)
+    }
+    return undefined
+  }
+
+  function renderCommit({ owner, repo }, { sha, parents }) {
+    const repoApi = `${api()}/repos/${owner}/${repo}`
+    const person = { name: 'Mona Lisa', email: 'mona@example.com', date: isoNow() }
+    return {
+      url: `${repoApi}/commits/${sha}`,
+      sha,
+      node_id: `C_${sha}`,
+      html_url: `https://github.com/${owner}/${repo}/commit/${sha}`,
+      comments_url: `${repoApi}/commits/${sha}/comments`,
+      commit: {
+        url: `${repoApi}/git/commits/${sha}`,
+        author: person,
+        committer: person,
+        message: scenario().commits[sha] ?? `Commit ${sha.slice(0, 7)}`,
+        comment_count: 0,
+        // The sandbox keeps no trees: the commit's SHA stands in for its tree's.
+        tree: { sha, url: `${repoApi}/git/trees/${sha}` }
+      },
+      author: null,
+      committer: null,
+      parents: parents.map(parent => ({
+        sha: parent,
+        url: `${repoApi}/commits/${parent}`,
+        html_url: `https://github.com/${owner}/${repo}/commit/${parent}`
+      }))
+    }
+  }
+
   function renderPull(pull) {
     return Object.fromEntries(Object.entries(pull).filter(([key]) => key !== 'commits'))
   }
@@ -414,6 +472,12 @@ export function createGithubRoutes({ scenario, send, baseUrl, now }) {
         created_at: at,
         updated_at: at
       })
+    },
+    'repos/list-commits': ({ res, url, params }) => {
+      const ref = url.searchParams.get('sha') ?? 'main'
+      const commits = commitsFrom(ref)
+      if (!commits) return answer(res, 404, { message: `No commit found for SHA: ${ref}`, status: '404' })
+      return page(res, url, commits, commit => renderCommit(params, commit))
     },
     'repos/get-commit': ({ res, params }) => {
       const message = scenario().commits[params.ref]

@@ -5,6 +5,7 @@ import type { PreviewScenario } from './preview.d.mts'
 import type { TesterArmyScenario } from './testerarmy.d.mts'
 
 export const SANDBOX_TOKEN: string
+export const EXAMPLE_COMMITS: Record<string, string>
 
 export interface SandboxTestCase {
   id?: string

@@ -30,6 +30,12 @@ import { createTesterArmyRoutes, testerArmyDefaults } from './testerarmy.mjs'
 
 export const SANDBOX_TOKEN = 'qatech-sandbox-token'
 
+/**
+ * The commit the `.env.example` files test (their GITHUB_SHA), with its message: `npm run sandbox`
+ * knows it, so a local run reads its message from the sandbox's GitHub API as a run on GitHub does.
+ */
+export const EXAMPLE_COMMITS = { '0123456789abcdef0123456789abcdef01234567': 'Make the checkout button bigger' }
+
 /** A run of the scenario's test plan: what QA.tech reports while and after it runs. */
 export function defaultScenario() {
   return {

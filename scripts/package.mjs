@@ -16,7 +16,7 @@ const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'
 
 /**
  * Each action's entry file and the folder under dist/ its bundle goes to, read from the action.yml
- * files: `dist/index.js` is built from `src/index.ts`, `dist/<name>/index.js` from `src/<name>.ts`.
+ * files: `dist/index.js` is built from `src/index.ts`, `dist/<name>/index.js` from `src/<name>/index.ts`.
  */
 export const ENTRIES = ['.', ...readdirSync(root)]
   .filter(folder => !folder.startsWith('.') || folder === '.')
@@ -25,7 +25,7 @@ export const ENTRIES = ['.', ...readdirSync(root)]
     const main = /^\s*main:\s*['"]?([^'"\s#]+)/m.exec(readFileSync(join(root, folder, 'action.yml'), 'utf8'))?.[1]
     const out = relative(join(root, 'dist'), join(root, folder, main ?? 'dist/index.js'))
     const name = dirname(out)
-    return { entry: name === '.' ? 'src/index.ts' : `src/${name}.ts`, out: name }
+    return { entry: name === '.' ? 'src/index.ts' : `src/${name}/index.ts`, out: name }
   })
 
 export function build(outDir) {

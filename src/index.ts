@@ -1,5 +1,4 @@
-/** The root action's entry point: QA.tech test-plan runs. Everything else is shared wiring. */
+/** The root action's bundle entry: QA.tech test-plan runs. */
 import { run } from './main.js'
-import { qatechRunAction } from './qatech/action.js'
 
-await run(qatechRunAction)
+await run()

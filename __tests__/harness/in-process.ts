@@ -8,7 +8,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import { prepareStep } from '../../scripts/action-runner.mjs'
-import { run, type Dependencies } from '../../src/main.js'
+import { runAction as run, type Dependencies } from '../../src/step/run.js'
 import type { ActionDefinition } from '../../src/service/service.js'
 import type { CommonSettings } from '../../src/inputs/common-settings.js'
 import { qatechRunAction } from '../../src/qatech/action.js'

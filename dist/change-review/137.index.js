@@ -455,12 +455,10 @@ function warnPermission(settings, what, error) {
 /***/ 1063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  findJobComment: () => (/* binding */ findJobComment),
+  K: () => (/* binding */ findJobComment),
   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 });
 
@@ -961,7 +959,7 @@ async function fromComment(query, client, expected) {
             notFound: "GitHub would not say which account github_token writes as (GET /user and GraphQL's viewer were refused), so no comment can be told to be this job's."
         };
     }
-    const comment = await (0,_pr_comment_js__WEBPACK_IMPORTED_MODULE_9__.findJobComment)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryNames */ .L0)(query.git.repository), number, account, expected.key);
+    const comment = await (0,_pr_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .findJobComment */ .K)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryNames */ .L0)(query.git.repository), number, account, expected.key);
     const marker = comment ? (0,_comment_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readMarker */ .t)(comment.body) : undefined;
     const ofJob = `This job's comment on pull request #${number}`;
     if (!marker)

@@ -455,12 +455,10 @@ function warnPermission(settings, what, error) {
 /***/ 1063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  findJobComment: () => (/* binding */ findJobComment),
+  K: () => (/* binding */ findJobComment),
   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 });
 

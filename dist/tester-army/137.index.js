@@ -376,7 +376,7 @@ function shorten(text, max) {
 /* harmony export */   cf: () => (/* binding */ retryOnce)
 /* harmony export */ });
 /* unused harmony exports isTransientGithubError, permissionsBlock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(865);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
@@ -455,17 +455,15 @@ function warnPermission(settings, what, error) {
 /***/ 1063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  findJobComment: () => (/* binding */ findJobComment),
+  K: () => (/* binding */ findJobComment),
   pullRequestCommentReporter: () => (/* binding */ pullRequestCommentReporter)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
+var core = __webpack_require__(865);
 // EXTERNAL MODULE: ./src/github/comments.ts
 var comments = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/github/pull-request.ts
@@ -961,7 +959,7 @@ async function fromComment(query, client, expected) {
             notFound: "GitHub would not say which account github_token writes as (GET /user and GraphQL's viewer were refused), so no comment can be told to be this job's."
         };
     }
-    const comment = await (0,_pr_comment_js__WEBPACK_IMPORTED_MODULE_9__.findJobComment)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryNames */ .L0)(query.git.repository), number, account, expected.key);
+    const comment = await (0,_pr_comment_js__WEBPACK_IMPORTED_MODULE_9__/* .findJobComment */ .K)(client, (0,_github_comments_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryNames */ .L0)(query.git.repository), number, account, expected.key);
     const marker = comment ? (0,_comment_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .readMarker */ .t)(comment.body) : undefined;
     const ofJob = `This job's comment on pull request #${number}`;
     if (!marker)

@@ -82,8 +82,6 @@ async function readComment(octokit, repository, commentId) {
 /***/ 1384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -91,7 +89,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(3246);
+var core = __webpack_require__(865);
 // EXTERNAL MODULE: ./src/github/comments.ts
 var comments = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/github/octokit.ts
@@ -344,7 +342,7 @@ function shorten(text, max) {
 /* harmony export */   cf: () => (/* binding */ retryOnce)
 /* harmony export */ });
 /* unused harmony exports isTransientGithubError, permissionsBlock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(865);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);

@@ -13,10 +13,17 @@ export const CommonInputs = {
   JobMatrix: 'job_matrix',
   CommitStatus: 'commit_status',
   StatusContext: 'status_context',
-  Rerun: 'rerun',
-  RetryFailed: 'retry_failed',
   Preflight: 'preflight',
   PreflightTimeoutSeconds: 'preflight_timeout_seconds'
+} as const
+
+/**
+ * The inputs of the actions whose service reruns what failed (QA.tech test plans). The others
+ * have nothing to rerun: they neither declare nor read these.
+ */
+export const RerunInputs = {
+  Rerun: 'rerun',
+  RetryFailed: 'retry_failed'
 } as const
 
 export type PrCommentMode = 'off' | 'always' | 'on-failure'
@@ -66,17 +73,28 @@ export interface CommonSettings {
   readonly notices?: readonly string[]
 }
 
+/** Where the action has no rerun inputs: "Re-run failed jobs" starts everything anew, and nothing is retried. */
+const NO_RERUNS: Pick<CommonSettings, 'rerun' | 'retryFailed'> = { rerun: 'all', retryFailed: 0 }
+
 const TIMEOUT_MINUTES = { default: 60, max: 7200 } as const
 const POLL_INTERVAL_SECONDS = { default: 10, min: 2, max: 600 } as const
 
-/** Reads the common inputs; `blocking` defaults differ per action. */
+/** How the common inputs differ between actions. */
+export interface CommonInputsOptions {
+  /** `blocking`'s default. */
+  readonly blocking: boolean
+  /** The action has the `RerunInputs` (its service reruns what failed). */
+  readonly rerunInputs?: boolean
+}
+
+/** Reads the common inputs (and the rerun inputs, where the action has them). */
 export function readCommonSettings(
   read: InputReader,
-  defaults: { readonly blocking: boolean },
+  options: CommonInputsOptions,
   problems: string[]
 ): Omit<CommonSettings, 'failOnSkipped' | 'secrets' | 'cancelOnAbort'> {
   const input = optionalInputs(read)
-  const blocking = readBoolean(CommonInputs.Blocking, input(CommonInputs.Blocking), defaults.blocking, problems)
+  const blocking = readBoolean(CommonInputs.Blocking, input(CommonInputs.Blocking), options.blocking, problems)
   const commitStatus = readBoolean(CommonInputs.CommitStatus, input(CommonInputs.CommitStatus), false, problems)
   if (commitStatus && !blocking) {
     problems.push(
@@ -84,7 +102,9 @@ export function readCommonSettings(
     )
   }
   return {
-    githubToken: input(CommonInputs.GithubToken) ?? '',
+    // A runner that does not evaluate input defaults (a local run) passes `${{ github.token }}` as
+    // it is: no token, rather than a request that fails with it.
+    githubToken: unevaluated(input(CommonInputs.GithubToken)) ? '' : (input(CommonInputs.GithubToken) ?? ''),
     blocking,
     timeoutMinutes: readNumber(
       CommonInputs.TimeoutMinutes,
@@ -111,14 +131,7 @@ export function readCommonSettings(
     jobMatrix: input(CommonInputs.JobMatrix),
     commitStatus,
     statusContext: input(CommonInputs.StatusContext),
-    rerun: readChoice(CommonInputs.Rerun, input(CommonInputs.Rerun), ['failed', 'all'], problems),
-    retryFailed: readNumber(CommonInputs.RetryFailed, input(CommonInputs.RetryFailed), 0, problems, {
-      min: 0,
-      minInclusive: true,
-      max: 3,
-      unit: 'retries',
-      integer: true
-    }),
+    ...(options.rerunInputs ? readRerunSettings(input, problems) : NO_RERUNS),
     preflight: readChoice(CommonInputs.Preflight, input(CommonInputs.Preflight), ['wait', 'warn', 'off'], problems),
     preflightTimeoutSeconds: readNumber(
       CommonInputs.PreflightTimeoutSeconds,
@@ -127,6 +140,23 @@ export function readCommonSettings(
       problems,
       { min: 0, minInclusive: true, max: 3600, unit: 'seconds' }
     )
+  }
+}
+
+/** `rerun` (failed by default) and `retry_failed` (none by default). */
+function readRerunSettings(
+  input: (name: string) => string | undefined,
+  problems: string[]
+): Pick<CommonSettings, 'rerun' | 'retryFailed'> {
+  return {
+    rerun: readChoice(RerunInputs.Rerun, input(RerunInputs.Rerun), ['failed', 'all'], problems),
+    retryFailed: readNumber(RerunInputs.RetryFailed, input(RerunInputs.RetryFailed), 0, problems, {
+      min: 0,
+      minInclusive: true,
+      max: 3,
+      unit: 'retries',
+      integer: true
+    })
   }
 }
 
@@ -142,4 +172,9 @@ function readChoice<T extends string>(
   if (chosen !== undefined) return chosen
   problems.push(`${name} must be ${choices.map(choice => `"${choice}"`).join(', ')}, not ${quote(value)}.`)
   return choices[0]
+}
+
+/** An expression the runner left as it is, such as a default that only GitHub's runner evaluates. */
+function unevaluated(value: string | undefined): boolean {
+  return value !== undefined && value.trim().startsWith('${{')
 }

@@ -1,9 +1,11 @@
 import { ApiError } from '../http/api-error.js'
 import { httpTransport, type Transport } from '../http/transport.js'
-import { describeReadFailure, KEY_HINT, qatechApi, withApiMessage } from './api.js'
+import { withApiMessage } from '../service/kit/api-message.js'
 import { isRecord } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
-import type { Application, RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
+import { describeReadFailure, KEY_HINT, listApplications, qatechApi, REQUEST_TIMEOUT_MS } from './shared/api.js'
+import type { Application } from './shared/types.js'
+import type { RunIssue, RunState, RunTestCase, StartedRun, StartRunRequest } from './types.js'
 
 /**
  * The narrow boundary between the action and QA.tech's API: every call the action makes, with
@@ -24,8 +26,6 @@ const DETAIL_QUERY: Record<RunDetail, string> = {
   testCases: '?testCases=all',
   full: '?testCases=all&issues=all'
 }
-
-const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const
 
 export interface QaTechClientOptions {
   readonly transport?: Transport
@@ -85,22 +85,7 @@ export function createQaTechClient(
       return readStartedRun(data, `POST /v1/run/${inline(shortId)}`)
     },
 
-    async listApplications() {
-      const data = await call(
-        'GET',
-        `/applications${projectQuery('')}`,
-        undefined,
-        REQUEST_TIMEOUT_MS.read,
-        (status, apiMessage) =>
-          `${describeReadFailure(status, apiMessage, "the project's applications")}${hint(status)}`
-      )
-      const list = Array.isArray(data.applications) ? data.applications : []
-      return list.filter(isRecord).map(app => ({
-        shortId: String(app.shortId ?? ''),
-        name: String(app.name ?? ''),
-        kind: typeof app.kind === 'string' ? app.kind : undefined
-      }))
-    }
+    listApplications: () => listApplications(call, projectQuery(''), hint)
   }
 }
 

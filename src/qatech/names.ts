@@ -1,27 +1,24 @@
-import { CommonInputs } from '../inputs/common-settings.js'
+import { CommonInputs, RerunInputs } from '../inputs/common-settings.js'
+import { CommonOutputs } from '../report/common-outputs.js'
+import { QaTechInputs } from './shared/names.js'
 
-/** Input names, exactly as in the root action.yml. */
+/**
+ * Input names, exactly as in the root action.yml: those of both QA.tech actions, this action's
+ * own, those every action has, and the rerun inputs (QA.tech reruns what failed).
+ */
 export const Inputs = {
-  ApiToken: 'api_token',
-  ApiUrl: 'api_url',
-  ProjectShortId: 'project_short_id',
+  ...QaTechInputs,
   ProjectId: 'project_id',
   TestPlanShortId: 'test_plan_short_id',
   TestPlanShortIds: 'test_plan_short_ids',
   TestCaseIds: 'test_case_ids',
-  ApplicationsConfig: 'applications_config',
-  ApplicationShortId: 'application_short_id',
-  EnvironmentUrl: 'environment_url',
-  EnvironmentName: 'environment_name',
-  EnvironmentShortId: 'environment_short_id',
-  DevicePresetShortId: 'device_preset_short_id',
-  VercelBypassSecret: 'vercel_bypass_secret',
   NotificationsConfig: 'notifications_config',
   FailOnSkipped: 'fail_on_skipped',
-  ...CommonInputs
+  ...CommonInputs,
+  ...RerunInputs
 } as const
 
-/** Output names, exactly as in action.yml. */
+/** Output names, exactly as in action.yml: this action's own, then those every action sets. */
 export const Outputs = {
   RunCreated: 'run_created',
   RunId: 'run_id',
@@ -29,7 +26,6 @@ export const Outputs = {
   RunUrl: 'run_url',
   TestCount: 'test_count',
   TestPlanShortId: 'test_plan_short_id',
-  TestPlanShortIds: 'test_plan_short_ids',
   TestPlanName: 'test_plan_name',
   RunStatus: 'run_status',
   RunResult: 'run_result',
@@ -37,7 +33,5 @@ export const Outputs = {
   FailedCount: 'failed_count',
   SkippedCount: 'skipped_count',
   FlakyCount: 'flaky_count',
-  ResultsFile: 'results_file'
+  ...CommonOutputs
 } as const
-
-export const DEFAULT_API_URL = 'https://api.qa.tech'

@@ -1,21 +1,19 @@
-import * as core from '@actions/core'
 import { readWithRetry } from '../http/retry.js'
-import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { startWithRetry } from '../http/start-retry.js'
+import { defineService } from '../service/kit/capabilities.js'
+import { logRequest } from '../service/kit/log.js'
+import { mayHaveStartedSentence } from '../service/kit/may-have-started.js'
+import { preflightTargets } from '../service/kit/preflight-targets.js'
 import type { StartedRun } from '../service/model.js'
 import type { Service, ServiceEnvironment } from '../service/service.js'
-import { firstLine, inertJson, inline, quote } from '../util/untrusted-text.js'
+import { firstLine, inline, quote } from '../util/untrusted-text.js'
+import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { createQaTechClient, type QaTechClient, type RunDetail } from './client.js'
-import { Outputs } from './names.js'
-import {
-  buildStartRunRequest,
-  environmentUrls,
-  planApplications,
-  resolveApplications,
-  withBypassSecrets
-} from './run-request.js'
+import { buildStartRunRequest, environmentUrls, withBypassSecrets } from './run-request.js'
+import { runOutputs } from './run-outputs.js'
 import { toRunReport, toStartedRun } from './run-report.js'
 import type { Settings } from './settings.js'
+import { planApplications, resolveApplicationsWithRetry, testedUrls } from './shared/applications.js'
 import type { RunState, StartedRun as QaTechStartedRun, StartRunRequest } from './types.js'
 import { QATECH_WORDS } from './words.js'
 
@@ -31,29 +29,28 @@ export function createQaTechService(
   })
 ): Service {
   const { clock, deadline, log, warn } = environment
+  const logStarted = (run: QaTechStartedRun, what?: string) => log(startedLine(run, what))
 
-  // QA.tech's own answers to the start, for the outputs that name them.
-  const startedRuns = new Map<string, QaTechStartedRun>()
   const poll = async (run: StartedRun, detail: RunDetail, timeoutMs: number) => {
     const report = toRunReport(await client.getRun(run.id, { detail, timeoutMs }), run.label)
     return detail === 'status' ? { ...report, testCasesUnread: true } : report
   }
 
-  return {
+  return defineService({
     action: 'qatech-runs',
     words: QATECH_WORDS,
 
     async start({ git, preview, signal }) {
       // Every wait of the start (a read's retry, the start's) ends on a cancel: nothing is started then.
       const waits = cancellableClock(clock, signal)
-      const planned = planApplications(settings, preview)
-      const applications = await resolveApplications(
-        planned,
-        () => readWithRetry(() => client.listApplications(), waits, warn, { deadline }),
-        log
+      const applications = await resolveApplicationsWithRetry(
+        planApplications(settings, preview),
+        () => client.listApplications(),
+        waits,
+        environment
       )
       const request = buildStartRunRequest(settings, git, applications)
-      logRequest(request)
+      logRequest(environment, 'Run request', shownRequest(request))
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
       // Checked before every attempt too: a cancelled step starts nothing.
       const started = await startWithRetry(
@@ -64,7 +61,6 @@ export function createQaTechService(
         { ifMayHaveStarted: MAY_HAVE_STARTED }
       )
       logStarted(started)
-      startedRuns.set(started.shortId, started)
       return toStartedRun(started, environmentUrls(request))
     },
 
@@ -96,62 +92,30 @@ export function createQaTechService(
         { ifMayHaveStarted: MAY_HAVE_RERUN }
       )
       logStarted(started, `Rerunning the failed, skipped and errored test cases of QA.tech run ${inline(run.id)}`)
-      startedRuns.set(started.shortId, started)
-      const urls = planApplications(settings, preview).flatMap(app =>
-        app.environment && 'url' in app.environment ? [app.environment.url] : []
-      )
-      return toStartedRun(started, urls)
+      return toStartedRun(started, testedUrls(planApplications(settings, preview)))
     },
 
     // QA.tech's run pages end in `/results/<run short id>`.
     runIdFromUrl: url => decodedSegment(/\/results\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1]),
 
     preflightTargets: ({ preview }) =>
-      planApplications(settings, preview).flatMap(app =>
-        app.environment && 'url' in app.environment
-          ? [
-              {
-                url: app.environment.url,
-                ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {})
-              }
-            ]
-          : []
-      ),
+      preflightTargets(testedUrls(planApplications(settings, preview)), settings.vercelBypassSecret),
 
-    outputs: {
-      none: () => ({ [Outputs.RunCreated]: 'false' }),
-      started: run => {
-        const answer = startedRuns.get(run.id)
-        return {
-          [Outputs.RunCreated]: 'true',
-          [Outputs.RunId]: answer?.id ?? '',
-          [Outputs.RunShortId]: run.id,
-          [Outputs.RunUrl]: run.url,
-          [Outputs.TestCount]: run.testCount === undefined ? '' : String(run.testCount),
-          [Outputs.TestPlanShortId]: answer?.testPlan?.shortId ?? '',
-          [Outputs.TestPlanName]: answer?.testPlan?.name ?? ''
-        }
-      },
-      finished: outcome => ({
-        [Outputs.RunStatus]: outcome.status,
-        [Outputs.RunResult]: outcome.result,
-        // Every attempt's test cases, so that the counts add up after retry_failed: the start
-        // set the count the last run announced, which for a rerun is only what it reran.
-        [Outputs.TestCount]: outcome.counts.total?.toString() ?? '',
-        // Unknown counts are empty, never a made-up 0.
-        [Outputs.PassedCount]: outcome.counts.passed?.toString() ?? '',
-        [Outputs.FailedCount]: outcome.counts.failed?.toString() ?? '',
-        [Outputs.SkippedCount]: outcome.counts.skipped?.toString() ?? '',
-        [Outputs.FlakyCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.flaky ?? 0)
-      })
-    }
-  }
+    outputs: runOutputs
+  })
 }
 
-const MAY_HAVE_STARTED =
-  'QA.tech may have started the run anyway: look for it among the project’s runs in QA.tech before you re-run this job, or the test plan runs twice.'
-const MAY_HAVE_RERUN =
-  'QA.tech may have started the rerun anyway: look for it among the project’s runs in QA.tech before you re-run this job.'
+const MAY_HAVE_STARTED = mayHaveStartedSentence({
+  service: 'QA.tech',
+  what: 'the run',
+  where: 'among the project’s runs in QA.tech',
+  otherwise: 'or the test plan runs twice'
+})
+const MAY_HAVE_RERUN = mayHaveStartedSentence({
+  service: 'QA.tech',
+  what: 'the rerun',
+  where: 'among the project’s runs in QA.tech'
+})
 
 /**
  * Whether `failedOnly` would rerun anything: a run that completed as PASSED with every test case
@@ -173,20 +137,14 @@ function decodedSegment(segment: string | undefined): string | undefined {
   }
 }
 
-/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
-function logRequest(request: StartRunRequest): void {
-  const shown = {
-    ...request,
-    commitMessage: request.commitMessage === undefined ? undefined : firstLine(request.commitMessage)
-  }
-  core.startGroup('Run request')
-  core.info(inertJson(shown))
-  core.endGroup()
+/** The request as the log shows it: the commit message's first line is enough to know it by. */
+function shownRequest(request: StartRunRequest): StartRunRequest {
+  return request.commitMessage === undefined ? request : { ...request, commitMessage: firstLine(request.commitMessage) }
 }
 
-function logStarted(run: QaTechStartedRun, what = 'Started'): void {
+function startedLine(run: QaTechStartedRun, what = 'Started'): string {
   const plan = run.testPlan ? ` of test plan ${quote(run.testPlan.name)}` : ''
   const tests = run.testCount === undefined ? '' : ` with ${run.testCount} test case${run.testCount === 1 ? '' : 's'}`
   const as = what === 'Started' ? 'Started QA.tech run' : `${what} as QA.tech run`
-  core.info(`${as} ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`)
+  return `${as} ${inline(run.shortId)}${plan}${tests}: ${inline(run.url)}`
 }

@@ -9,20 +9,20 @@ import {
 } from '../inputs/read.js'
 import { ActionError } from '../util/errors.js'
 import { quote } from '../util/untrusted-text.js'
-import { readApplicationsConfig, readNotifications } from './config-inputs.js'
 import { Inputs } from './names.js'
-import { readQaTechApiUrl } from './api-url.js'
+import { readNotifications } from './notifications-config.js'
+import { readQaTechApiUrl } from './shared/api-url.js'
+import { readApplicationsConfig } from './shared/applications-config.js'
 import {
   describeShorthand,
   emptyTokenMessage,
   parseConfig,
   readShorthand,
   type ApplicationShorthand
-} from './inputs.js'
-import { checkShortId, hasShortIdPrefix, ShortIdPrefixes } from './short-id.js'
-import type { ApplicationOverride, NotificationOverride } from './types.js'
-
-export type { ApplicationShorthand } from './inputs.js'
+} from './shared/inputs.js'
+import { checkShortId, hasShortIdPrefix, ShortIdPrefixes } from './shared/short-id.js'
+import type { ApplicationOverride } from './shared/types.js'
+import type { NotificationOverride } from './types.js'
 
 /** Everything a QA.tech test-plan run was asked to do, validated. Nothing else reads the inputs. */
 export interface Settings extends CommonSettings {
@@ -94,7 +94,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
       ? undefined
       : readNotifications(await parseConfig(Inputs.NotificationsConfig, notificationsText, problems), problems)
 
-  const common = readCommonSettings(read, { blocking: false }, problems)
+  const common = readCommonSettings(read, { blocking: false, rerunInputs: true }, problems)
   const settings: Settings = {
     ...common,
     failOnSkipped: readBoolean(Inputs.FailOnSkipped, input(Inputs.FailOnSkipped), false, problems),

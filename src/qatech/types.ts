@@ -1,19 +1,10 @@
 /**
- * Request and response shapes of the QA.tech API (https://api.qa.tech/v1), as documented in its
- * OpenAPI file and API reference. Responses are read defensively: the API may add fields, and
- * enum-like strings are kept open so a new value never breaks the action.
+ * Request and response shapes of QA.tech's test-plan runs (https://api.qa.tech/v1/run), as
+ * documented in its OpenAPI file and API reference; those the change review sends too are in
+ * shared/types.ts. Responses are read defensively: the API may add fields, and enum-like strings
+ * are kept open so a new value never breaks the action.
  */
-
-export type EnvironmentOverride =
-  | { readonly url: string; readonly name?: string }
-  | { readonly shortId: string }
-  | { readonly applicationBuildShortId: string }
-
-export interface ApplicationOverride {
-  readonly applicationShortId: string
-  readonly environment?: EnvironmentOverride
-  readonly devicePresetShortId?: string
-}
+import type { ApplicationOverride, GitHubTriggerFields } from './shared/types.js'
 
 export type NotifyOn = 'always' | 'failure'
 
@@ -21,15 +12,6 @@ export interface NotificationOverride {
   readonly type: 'slack'
   readonly channel: string
   readonly notifyOn?: NotifyOn
-}
-
-/** The git context QA.tech shows with a run started with `trigger: "GITHUB"`. */
-export interface GitHubTriggerFields {
-  readonly actor?: string
-  readonly branch?: string
-  readonly commitHash?: string
-  readonly commitMessage?: string
-  readonly repository?: string
 }
 
 /** Body of `POST /v1/run`. Only fields with values are sent. */
@@ -91,10 +73,4 @@ export interface RunState {
   readonly issues: readonly RunIssue[]
   /** The response as QA.tech sent it, for the results file. */
   readonly raw: unknown
-}
-
-export interface Application {
-  readonly shortId: string
-  readonly name: string
-  readonly kind: string | undefined
 }

@@ -11,12 +11,10 @@ import type { CTRFReport, Test } from 'ctrf'
 import type { Outcome, StartedRun, TestCaseResult } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
+import { CommonOutputs } from './common-outputs.js'
 import { jobIdentity, type JobEnvironment } from './identity.js'
 import { writeReportFile, type TestReportInput } from './junit.js'
 import type { Reporter, ReportContext } from './reporter.js'
-
-/** The output that names the file, in every action of this repository. */
-export const CTRF_FILE_OUTPUT = 'ctrf_file'
 
 /** The CTRF version the report follows (its schema is `ctrf-schema-0.0.json`). */
 const SPEC_VERSION = '0.0.0'
@@ -39,7 +37,7 @@ export function ctrfReporter(context: ReportContext, options: { readonly clock?:
       const input = redactSecrets({ words: service.words, started: run, ending, git }, settings.secrets)
       const report = renderCtrf({ ...input, endedAt: clock.now(), reportId: randomUUID(), env })
       const name = `${service.words.filePrefix}-${run.fileId}.ctrf.json`
-      writeReportFile(env, name, `${JSON.stringify(report, null, 2)}\n`, CTRF_FILE_OUTPUT)
+      writeReportFile(env, name, `${JSON.stringify(report, null, 2)}\n`, CommonOutputs.CtrfFile)
     }
   }
 }

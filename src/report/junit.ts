@@ -15,10 +15,8 @@ import type { ServiceWords } from '../service/service.js'
 import { messageOf } from '../util/errors.js'
 import { redactSecrets } from '../util/secrets.js'
 import { inline } from '../util/untrusted-text.js'
+import { CommonOutputs } from './common-outputs.js'
 import type { Ending, Reporter, ReportContext } from './reporter.js'
-
-/** The output that names the file, in every action of this repository. */
-export const JUNIT_FILE_OUTPUT = 'junit_file'
 
 export interface TestReportInput {
   readonly words: ServiceWords
@@ -34,7 +32,12 @@ export function junitReporter({ service, git, settings, env }: ReportContext): R
     finished: (run, ending) => {
       if (ending.kind !== 'waited') return
       const input = redactSecrets({ words: service.words, started: run, ending, git }, settings.secrets)
-      writeReportFile(env, `${service.words.filePrefix}-${run.fileId}.junit.xml`, renderJunit(input), JUNIT_FILE_OUTPUT)
+      writeReportFile(
+        env,
+        `${service.words.filePrefix}-${run.fileId}.junit.xml`,
+        renderJunit(input),
+        CommonOutputs.JunitFile
+      )
     }
   }
 }

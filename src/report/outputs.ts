@@ -12,7 +12,7 @@ export function outputsReporter({ service, settings }: ReportContext): Reporter 
     what: 'the step outputs to GITHUB_OUTPUT',
     started: run => set(service.outputs.started(run)),
     finished: (_run, ending) => {
-      if (ending.kind === 'waited') set(service.outputs.finished(ending.outcome))
+      if (ending.kind === 'waited') set(service.outputs.finished(ending.outcome, ending.report))
     }
   }
 }

@@ -4,10 +4,8 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
+import { CommonOutputs } from './common-outputs.js'
 import type { Reporter, ReportContext } from './reporter.js'
-
-/** The output that names the file, in every action of this repository. */
-const RESULTS_FILE_OUTPUT = 'results_file'
 
 /**
  * Writes the final run as the service returned it, with the git context, for later steps. Best
@@ -40,7 +38,7 @@ export function resultsFileReporter({ service, git, env }: ReportContext): Repor
       } catch (error) {
         core.warning(`Could not write the results file ${path}: ${inline(messageOf(error))}`)
       }
-      core.setOutput(RESULTS_FILE_OUTPUT, written)
+      core.setOutput(CommonOutputs.ResultsFile, written)
     }
   }
 }

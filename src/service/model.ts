@@ -28,6 +28,14 @@ export interface Cause {
 
 export interface TestCaseResult {
   readonly name: string
+  /**
+   * The service's id of the test itself, the same in every run of it, by which a pull request's
+   * run is compared with its base branch's (verdict/baseline.ts); undefined where the service
+   * gives none (then the name is compared). Never a result's own id: a run's results are new each
+   * time. QA.tech: the test case's `projectTestCaseId`, where its answer has one (see
+   * qatech/run-report.ts); tester.army: the run's `testId`, the saved test it ran.
+   */
+  readonly testId?: string
   readonly verdict: TestVerdict
   /** The service's own result word when it is none of ours, shown as it is. */
   readonly resultWord?: string
@@ -45,7 +53,17 @@ export interface TestCaseResult {
   readonly flaky?: boolean
   /** What earlier attempts of this step said when it failed there, oldest first. */
   readonly earlierFailures?: readonly { readonly summary?: string; readonly code?: string }[]
+  /**
+   * Set on a failed test case once the run was compared with its base branch's (the baseline):
+   * `known` when the same test failed in the baseline run too, so the pull request did not cause
+   * it; `new` when it passed, was skipped, errored or did not run there. Unset when nothing was
+   * compared.
+   */
+  readonly baseline?: BaselineMark
 }
+
+/** A failure of the pull request's own (`new`), or one its base branch already has (`known`). */
+export type BaselineMark = 'new' | 'known'
 
 export interface Link {
   readonly label: string
@@ -194,4 +212,25 @@ export interface Outcome {
   readonly warning?: string
   /** The step cancelled the remote run (after a workflow cancel or at the deadline). */
   readonly runCancelled?: boolean
+  /**
+   * The run's failures compared with the base branch's (verdict/baseline.ts): set on a failed
+   * run whose baseline was read, undefined when nothing was compared. `counts.failed` still counts
+   * every failure; `succeeded` is true when `fail_on: new` and every failure is known (`kind`
+   * stays `failed`: the tests did fail).
+   */
+  readonly baseline?: OutcomeBaseline
+}
+
+/** What a failed run was compared with, and what came of it. */
+export interface OutcomeBaseline {
+  /** The base branch, as the pull request names it (untrusted). */
+  readonly branch: string
+  /** The base branch's commit whose status named the baseline run. */
+  readonly commitSha: string
+  /** The baseline run's page, when its status linked to one. */
+  readonly runUrl: string | undefined
+  /** Failed test cases that did not fail in the baseline run. */
+  readonly newFailed: number
+  /** Failed test cases that failed in the baseline run too. */
+  readonly knownFailed: number
 }

@@ -10,7 +10,9 @@ import type { Outcome, RunReport, StartedRun } from './model.js'
 
 /**
  * The seam between the shared stages and one service (QA.tech test plans, QA.tech change review,
- * tester.army). The poller, the verdict and the reports call only this.
+ * tester.army). The poller, the verdict and the reports call only this. An adapter builds it with
+ * service/kit/: `defineService`, the request log, the preflight targets, the API error and
+ * empty-key messages, the "may have started" sentence.
  */
 export interface Service {
   /**
@@ -74,6 +76,11 @@ export interface ServiceEnvironment {
   readonly deadline: number
   readonly log: (message: string) => void
   readonly warn: (message: string) => void
+  /**
+   * Writes `lines` (inert already) in a collapsible group titled `title`. Absent (a test's quiet
+   * environment): they go to `log`, the title first (service/kit/log.ts).
+   */
+  readonly group?: (title: string, lines: readonly string[]) => void
 }
 
 /** The words the user reads about this service, so shared code never names one. */
@@ -84,7 +91,10 @@ export interface ServiceWords {
   readonly initialStatus: string
   /** Said when the step stops waiting and the run goes on without it: "The QA.tech run goes on". */
   readonly runGoesOn: string
-  /** Why the step does not stop the run, where it cannot: "QA.tech has no way to cancel it from here". */
+  /**
+   * Why the step did not stop the run: "cancel_on_abort is false". For a service without `cancel`
+   * it is derived from that (service/kit/capabilities.ts): "QA.tech has no way to cancel it from here".
+   */
   readonly cannotCancel: string
   /** Said when the step stopped the remote run (services with `cancel`): "Cancelled the tester.army run". */
   readonly cancelledRun?: string
@@ -111,11 +121,16 @@ export interface ServiceWords {
   readonly detailsForEveryTestCase?: boolean
 }
 
+/**
+ * The step outputs, from what the step knows at each point and nothing the service kept: the
+ * started run (its `record` holds the service's answer), then the outcome and the last report.
+ */
 export interface ServiceOutputs {
   /** When no run was started (a deployment that did not succeed, a deleted branch). */
   none(): Record<string, string>
   started(run: StartedRun): Record<string, string>
-  finished(outcome: Outcome): Record<string, string>
+  /** `report` is the final one (every attempt's, after retries), or the last seen; undefined when none was read. */
+  finished(outcome: Outcome, report: RunReport | undefined): Record<string, string>
 }
 
 /** The actions of this repository, as reports key them: stable, never shown. */

@@ -1,5 +1,5 @@
 /**
- * How a step ends. The stages return one of these (or throw); `run()` in src/main.ts alone turns
+ * How a step ends. The stages return one of these (or throw); `runAction()` in src/step/run.ts alone turns
  * it into the step's result, so no stage fails the step or ends the process on its own. The
  * `end` field tells it apart from what a stage hands to the next one.
  */

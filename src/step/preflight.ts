@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { CommonOutputs } from '../report/common-outputs.js'
 import { writeNoRunSummary } from '../report/job-summary.js'
 import { messageOf } from '../util/errors.js'
 import { inline } from '../util/untrusted-text.js'
@@ -6,9 +7,6 @@ import { failed, type StepEnd } from './end.js'
 import { log, warn } from './log.js'
 import { writeNoRunOutputs } from './no-run.js'
 import type { Dependencies, Prepared } from './types.js'
-
-/** The outputs every action sets about its preflight. */
-const PreflightOutputs = { Status: 'preflight_status', Seconds: 'preflight_seconds' } as const
 
 /**
  * Asks each site under test whether it answers before a run is spent on it. The preflight's code
@@ -24,8 +22,8 @@ export async function checkSites(
   const { settings, service, git, preview, event } = prepared
   const setOutputs = (status: string, seconds?: number): { preflightLine?: string } => {
     try {
-      core.setOutput(PreflightOutputs.Status, status)
-      core.setOutput(PreflightOutputs.Seconds, seconds === undefined ? '' : String(seconds))
+      core.setOutput(CommonOutputs.PreflightStatus, status)
+      core.setOutput(CommonOutputs.PreflightSeconds, seconds === undefined ? '' : String(seconds))
     } catch (error) {
       warn(`Could not write the preflight outputs to GITHUB_OUTPUT: ${inline(messageOf(error))}`)
     }

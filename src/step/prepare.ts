@@ -10,7 +10,7 @@ import type { ActionDefinition, Service } from '../service/service.js'
 import { maskSecretInputs } from '../util/secrets.js'
 import { quote } from '../util/untrusted-text.js'
 import { passed, type StepEnd } from './end.js'
-import { log, warn } from './log.js'
+import { group, log, warn } from './log.js'
 import { writeNoRunOutputs } from './no-run.js'
 import type { Dependencies, Prepared } from './types.js'
 
@@ -31,7 +31,7 @@ export async function prepare<S extends CommonSettings>(
   for (const notice of settings.notices ?? []) core.notice(notice)
   // timeout_minutes counts from the step's start and bounds every wait, the retries before the start included.
   const deadline = stepStartedAt + settings.timeoutMinutes * 60_000
-  const service = action.createService(settings, { clock: deps.clock, deadline, log, warn })
+  const service = action.createService(settings, { clock: deps.clock, deadline, log, warn, group })
   const name = service.words.name
 
   const deployment = readDeployment(eventName, payload, deps.env.GITHUB_SERVER_URL)

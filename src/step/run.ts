@@ -1,19 +1,19 @@
 import * as core from '@actions/core'
-import type { CommonSettings } from './inputs/common-settings.js'
-import { notifyReporters } from './report/reporter.js'
-import type { ActionDefinition } from './service/service.js'
-import { failed, isEnd, passed, type StepEnd } from './step/end.js'
-import { checkSites } from './step/preflight.js'
-import { prepare } from './step/prepare.js'
-import { start } from './step/start.js'
-import { log } from './step/log.js'
-import type { Dependencies } from './step/types.js'
-import { systemClock } from './util/clock.js'
-import { ActionError, messageOf } from './util/errors.js'
-import { inline } from './util/untrusted-text.js'
-import { CancelledError, processSignals, untilCancelled, watchCancellation } from './wait/cancellation.js'
+import type { CommonSettings } from '../inputs/common-settings.js'
+import { notifyReporters } from '../report/reporter.js'
+import type { ActionDefinition } from '../service/service.js'
+import { failed, isEnd, passed, type StepEnd } from './end.js'
+import { checkSites } from './preflight.js'
+import { prepare } from './prepare.js'
+import { start } from './start.js'
+import { log } from './log.js'
+import type { Dependencies } from './types.js'
+import { systemClock } from '../util/clock.js'
+import { ActionError, messageOf } from '../util/errors.js'
+import { inline } from '../util/untrusted-text.js'
+import { CancelledError, processSignals, untilCancelled, watchCancellation } from '../wait/cancellation.js'
 
-export type { Dependencies } from './step/types.js'
+export type { Dependencies } from './types.js'
 
 const defaultDependencies: Dependencies = {
   env: process.env,
@@ -22,8 +22,12 @@ const defaultDependencies: Dependencies = {
   exit: code => process.exit(code)
 }
 
-/** One action, start to end: the one place that decides whether the step passes, and says so. */
-export async function run<S extends CommonSettings>(
+/**
+ * One action, start to end: the one place that decides whether the step passes, and says so.
+ * Each action's entry module (src/main.ts, src/change-review/main.ts, src/tester-army/main.ts)
+ * hands it its definition.
+ */
+export async function runAction<S extends CommonSettings>(
   action: ActionDefinition<S>,
   deps: Dependencies = defaultDependencies
 ): Promise<void> {
@@ -54,7 +58,7 @@ async function runStages<S extends CommonSettings>(
       await notifyReporters(started.reporters, reporter => reporter.finished?.(started.run, { kind: 'not-waiting' }))
       return passed()
     }
-    const { waitAndReport } = await import('./step/finish.js')
+    const { waitAndReport } = await import('./finish.js')
     return await waitAndReport(started, deps, signal)
   } catch (error) {
     return endOfError(error, serviceName)

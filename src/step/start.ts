@@ -1,10 +1,6 @@
-import { annotationsReporter } from '../report/annotations.js'
-import { jobSummaryReporter } from '../report/job-summary.js'
-import { outputsReporter } from '../report/outputs.js'
-import { notifyReporters, type Reporter, type ReportContext } from '../report/reporter.js'
-import { resultsFileReporter } from '../report/results-file.js'
+import { createReporters } from '../report/registry.js'
+import { notifyReporters } from '../report/reporter.js'
 import type { StartedRun } from '../service/model.js'
-import type { Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { CancelledError, untilCancelled } from '../wait/cancellation.js'
 import { mayHaveStarted } from '../http/start-retry.js'
@@ -89,30 +85,4 @@ async function withinGrace(
   } finally {
     clearTimeout(timer)
   }
-}
-
-/**
- * Every report of a run, in the order they are written. The ones that call the GitHub API or
- * write report files are loaded only when their feature is on: a step that uses none of them
- * loads none of their code.
- */
-async function createReporters(context: ReportContext, clock: Clock): Promise<Reporter[]> {
-  const { settings } = context
-  const reporters = [outputsReporter(context), resultsFileReporter(context), annotationsReporter(context)]
-  if (settings.jobSummary) reporters.push(jobSummaryReporter(context))
-  const github = { matrix: settings.jobMatrix, clock }
-  if (settings.prComment !== 'off') {
-    reporters.push((await import('../report/pr-comment.js')).pullRequestCommentReporter(context, github))
-  }
-  if (settings.commitStatus) {
-    reporters.push((await import('../report/commit-status.js')).commitStatusReporter(context, github))
-  }
-  if (settings.blocking) {
-    const [{ junitReporter }, { ctrfReporter }] = await Promise.all([
-      import('../report/junit.js'),
-      import('../report/ctrf.js')
-    ])
-    reporters.push(junitReporter(context), ctrfReporter(context, { clock }))
-  }
-  return reporters
 }

@@ -5,11 +5,6 @@ import { inline } from '../util/untrusted-text.js'
 
 export const KEY_HINT = 'Check the api_key secret: it must be a tester.army API key (sk_…)'
 
-/** `HTTP 404: Test not found`, with tester.army's error code when it adds one to the message. */
-export function withApiMessage(status: number, apiMessage: string): string {
-  return apiMessage === '' ? `HTTP ${status}` : `HTTP ${status}: ${apiMessage}`
-}
-
 export type TesterArmyCall = JsonCall
 
 /**

@@ -1,9 +1,11 @@
 import { ApiError } from '../http/api-error.js'
 import { httpTransport, type Transport } from '../http/transport.js'
+import { withApiMessage } from '../service/kit/api-message.js'
 import { asRecord, isRecord, nonEmptyString } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
-import { KEY_HINT, testerArmyApi, withApiMessage } from './api.js'
+import { KEY_HINT, testerArmyApi } from './api.js'
 import type { StartRequest } from './run-request.js'
+import type { RunTarget } from './settings.js'
 import type { RunIssue, RunOutput, RunState, RunStep, StartAnswer } from './types.js'
 
 /**
@@ -145,17 +147,33 @@ function describeCancelFailure(status: number, apiMessage: string, what: string)
 }
 
 function readStartAnswer(data: Record<string, unknown>, request: StartRequest): StartAnswer {
-  const endpoint = `POST /v1${request.path}`
-  const base = { raw: data, githubStatus: nonEmptyString(asRecord(asRecord(data.metadata).github).status) }
-  if (request.target.mode === 'group') {
+  const runs = startedRunsOf(data, request.target.mode)
+  if (runs === undefined) {
+    throw missing(`POST /v1${request.path}`, request.target.mode === 'group' ? 'batchId and runIds' : 'run id')
+  }
+  return {
+    ...runs,
+    cancelledRunIds: runs.batchId === undefined ? [] : strings(data.cancelledRunIds),
+    githubStatus: nonEmptyString(asRecord(asRecord(data.metadata).github).status),
+    raw: data
+  }
+}
+
+/**
+ * The runs a start answered, from the answer as tester.army sent it (also a started run's
+ * `record`): a group's batch and its runs, or the one run; undefined when the answer names none.
+ */
+export function startedRunsOf(
+  data: Record<string, unknown>,
+  mode: RunTarget['mode']
+): Pick<StartAnswer, 'runIds' | 'batchId'> | undefined {
+  if (mode === 'group') {
     const batchId = nonEmptyString(data.batchId)
-    if (batchId === undefined || !Array.isArray(data.runIds)) throw missing(endpoint, 'batchId and runIds')
-    return { ...base, batchId, runIds: strings(data.runIds), cancelledRunIds: strings(data.cancelledRunIds) }
+    return batchId === undefined || !Array.isArray(data.runIds) ? undefined : { batchId, runIds: strings(data.runIds) }
   }
   // Prompt runs answer `id`; test and pull-request runs answer `runId`.
   const runId = nonEmptyString(data.runId) ?? nonEmptyString(data.id)
-  if (runId === undefined) throw missing(endpoint, 'run id')
-  return { ...base, batchId: undefined, runIds: [runId], cancelledRunIds: [] }
+  return runId === undefined ? undefined : { batchId: undefined, runIds: [runId] }
 }
 
 function missing(endpoint: string, what: string): ApiError {

@@ -1,6 +1,7 @@
 import { CommonInputs } from '../inputs/common-settings.js'
+import { CommonOutputs } from '../report/common-outputs.js'
 
-/** Input names, exactly as in tester-army/action.yml. */
+/** Input names, exactly as in tester-army/action.yml: this action's own, then those every action has. */
 export const Inputs = {
   ApiKey: 'api_key',
   ApiUrl: 'api_url',
@@ -28,7 +29,7 @@ export const LegacyInputs = {
   CredentialsPassword: 'credentials-password'
 } as const
 
-/** Output names, exactly as in tester-army/action.yml. */
+/** Output names, exactly as in tester-army/action.yml: this action's own, then those every action sets. */
 export const Outputs = {
   RunId: 'run_id',
   RunIds: 'run_ids',
@@ -37,7 +38,8 @@ export const Outputs = {
   Result: 'result',
   PassedCount: 'passed_count',
   FailedCount: 'failed_count',
-  IssueCount: 'issue_count'
+  IssueCount: 'issue_count',
+  ...CommonOutputs
 } as const
 
 /** tester.army's API, as its OpenAPI file names the server (`/api`) plus the version. */

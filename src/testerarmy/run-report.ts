@@ -1,4 +1,5 @@
 import type { Cause, Issue, Link, RunReport, StartedRun, TestCaseResult, Verdict } from '../service/model.js'
+import { nonEmptyString } from '../util/records.js'
 import { inline, quote } from '../util/untrusted-text.js'
 import type { StartRequest } from './run-request.js'
 import type { RunIssue, RunState, RunStep, StartAnswer, TestOutput } from './types.js'
@@ -168,11 +169,16 @@ function toTestCase({ id, state }: TrackedRun): TestCaseResult {
   const fallbackName = `Run ${id}`
   if (state === undefined) return { name: fallbackName, verdict: 'pending', details: [] }
   const verdict = testVerdict(state)
+  // The saved test the run ran: the same in every run of it (a run's own id is new each time).
+  // Prompt and pull-request runs have none, and are compared by name.
+  const testId = nonEmptyString(state.raw.testId)
+  const test = testId === undefined ? {} : { testId }
   const duration = state.durationMs === undefined ? {} : { durationMs: state.durationMs }
   const output = state.output
   if (output.kind === 'test') {
     return {
       name: output.featureName || fallbackName,
+      ...test,
       verdict,
       ...(verdict === 'errored' ? { resultWord: output.result } : {}),
       ...(output.description ? { summary: output.description } : {}),
@@ -182,7 +188,7 @@ function toTestCase({ id, state }: TrackedRun): TestCaseResult {
       ...duration
     }
   }
-  const common = { name: fallbackName, verdict, details: [], ...duration }
+  const common = { name: fallbackName, ...test, verdict, details: [], ...duration }
   switch (state.status.toLowerCase()) {
     case 'failed':
       return {

@@ -1,22 +1,29 @@
-import * as core from '@actions/core'
+import { withBypassSecret } from '../context/vercel-bypass.js'
 import { startWithRetry } from '../http/start-retry.js'
+import { defineService } from '../service/kit/capabilities.js'
+import { logRequest } from '../service/kit/log.js'
+import { mayHaveStartedSentence } from '../service/kit/may-have-started.js'
+import { preflightTargets } from '../service/kit/preflight-targets.js'
 import type { RunReport, StartedRun } from '../service/model.js'
 import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '../service/service.js'
 import { ActionError } from '../util/errors.js'
-import { inertJson, inline } from '../util/untrusted-text.js'
-import { withBypassSecret } from '../context/vercel-bypass.js'
+import { inline } from '../util/untrusted-text.js'
 import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
-import { Outputs } from './names.js'
+import { runsOf, testerArmyOutputs } from './outputs.js'
 import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
-import { buildStartRequest, type RequestContext, type StartRequest } from './run-request.js'
+import { buildStartRequest, type RequestContext } from './run-request.js'
 import { isFinished, toRunReport, toStartedRun, type TrackedRun } from './run-report.js'
 import type { Settings } from './settings.js'
 import type { RunState, StartAnswer } from './types.js'
 import { testerArmyWords } from './words.js'
 
-const MAY_HAVE_STARTED =
-  'tester.army may have started the run anyway: look for it in tester.army before you re-run this job, or it runs twice.'
+const MAY_HAVE_STARTED = mayHaveStartedSentence({
+  service: 'tester.army',
+  what: 'the run',
+  where: 'in tester.army',
+  otherwise: 'or it runs twice'
+})
 
 /** Runs of a batch polled at once: enough to be quick, few enough not to flood tester.army. */
 const POLL_CONCURRENCY = 4
@@ -28,20 +35,14 @@ export function createTesterArmyService(
   client: TesterArmyClient = createTesterArmyClient(settings.apiUrl, settings.apiKey)
 ): Service {
   const { clock, deadline, log, warn } = environment
-  const words = testerArmyWords(settings)
+  const mode = settings.target.mode
 
-  // What the step started, by StartedRun id, and the last state of each of its runs.
-  const started = new Map<string, StartAnswer>()
+  // The last answer for each tester.army run: a run that has finished is not asked again.
   const states = new Map<string, RunState>()
-  let lastReport: RunReport | undefined
 
-  const tracked = (run: StartedRun): TrackedRun[] =>
-    (started.get(run.id)?.runIds ?? [run.id]).map(id => ({ id, state: states.get(id) }))
+  const tracked = (run: StartedRun): TrackedRun[] => runsOf(run, mode).runIds.map(id => ({ id, state: states.get(id) }))
 
-  const report = (run: StartedRun): RunReport => {
-    lastReport = toRunReport(tracked(run), run.label, started.get(run.id)?.batchId)
-    return lastReport
-  }
+  const report = (run: StartedRun): RunReport => toRunReport(tracked(run), run.label, runsOf(run, mode).batchId)
 
   /** Asks for every run that has not finished; one that has keeps its last answer. */
   async function poll(run: StartedRun, { timeoutMs }: RequestOptions): Promise<RunReport> {
@@ -58,14 +59,14 @@ export function createTesterArmyService(
     return report(run)
   }
 
-  return {
+  return defineService({
     action: 'tester-army',
-    words,
+    words: testerArmyWords(settings),
 
     async start(context) {
       const needs = await gatherRequestContext(settings, context, environment)
       const request = buildStartRequest(settings, needs)
-      logRequest(request)
+      logRequest(environment, 'Run request', { request: `POST /v1${request.path}`, body: request.body })
       const secret = settings.vercelBypassSecret
       const sendable = buildStartRequest(settings, needs, url => (secret ? withBypassSecret(url, secret) : url))
       // A cancel while the request was prepared (the pull request looked up), or during a retry's
@@ -84,8 +85,7 @@ export function createTesterArmyService(
         )
       }
       const run = toStartedRun(answer, request)
-      started.set(run.id, answer)
-      logStarted(run, answer, warn)
+      logStarted(run, answer, environment)
       return run
     },
 
@@ -96,14 +96,14 @@ export function createTesterArmyService(
       tracked(run).every(item => isFinished(item.state)) ? report(run) : poll(run, options),
 
     async cancel(run, { timeoutMs }) {
-      const answer = started.get(run.id)
+      const { batchId } = runsOf(run, mode)
       const open = tracked(run).filter(item => !isFinished(item.state))
-      if (answer?.batchId !== undefined) {
-        const outcome = await client.cancelBatch(answer.batchId, { timeoutMs })
+      if (batchId !== undefined) {
+        const outcome = await client.cancelBatch(batchId, { timeoutMs })
         log(
           outcome.kind === 'done'
-            ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${inline(answer.batchId)}; ${outcome.alreadyFinished} had already finished.`
-            : `tester.army could not cancel every run of batch ${inline(answer.batchId)}: ${outcome.message}`
+            ? `tester.army cancelled ${outcome.cancelled} run${outcome.cancelled === 1 ? '' : 's'} of batch ${inline(batchId)}; ${outcome.alreadyFinished} had already finished.`
+            : `tester.army could not cancel every run of batch ${inline(batchId)}: ${outcome.message}`
         )
         return outcome.kind === 'done' && outcome.cancelled === 0 ? 'already-finished' : 'cancelled'
       }
@@ -120,31 +120,12 @@ export function createTesterArmyService(
     // The site tester.army will test: target_url or the deployment's, for the preflight. A test
     // run (test_id) tests the URL stored with the test, which the action does not know.
     preflightTargets: ({ preview }) => {
-      const url = settings.target.mode === 'test' ? undefined : (settings.targetUrl ?? preview?.url)
-      if (url === undefined) return []
-      return [{ url, ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {}) }]
+      const url = mode === 'test' ? undefined : (settings.targetUrl ?? preview?.url)
+      return preflightTargets(url === undefined ? [] : [url], settings.vercelBypassSecret)
     },
 
-    outputs: {
-      none: () => ({}),
-      started: run => {
-        const runIds = started.get(run.id)?.runIds ?? [run.id]
-        return {
-          [Outputs.RunId]: runIds.length === 1 ? (runIds[0] ?? '') : '',
-          [Outputs.RunIds]: JSON.stringify(runIds),
-          [Outputs.BatchId]: started.get(run.id)?.batchId ?? ''
-        }
-      },
-      finished: outcome => ({
-        [Outputs.RunStatus]: outcome.status,
-        [Outputs.Result]: outcome.result,
-        // An unknown count is an empty output, never a zero.
-        [Outputs.PassedCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.passed),
-        [Outputs.FailedCount]: outcome.counts.failed === undefined ? '' : String(outcome.counts.failed),
-        [Outputs.IssueCount]: String(lastReport?.issues.length ?? 0)
-      })
-    }
-  }
+    outputs: testerArmyOutputs(mode)
+  })
 }
 
 /**
@@ -189,22 +170,19 @@ async function gatherRequestContext(
   }
 }
 
-/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
-function logRequest(request: StartRequest): void {
-  core.startGroup('Run request')
-  core.info(inertJson({ request: `POST /v1${request.path}`, body: request.body }))
-  core.endGroup()
-}
-
-function logStarted(run: StartedRun, answer: StartAnswer, warn: (message: string) => void): void {
+function logStarted(
+  run: StartedRun,
+  answer: StartAnswer,
+  { log, warn }: Pick<ServiceEnvironment, 'log' | 'warn'>
+): void {
   const on = run.testedUrls.length > 0 ? ` on ${inline(run.testedUrls.join(', '))}` : ''
-  core.info(`Started ${inline(run.label)}${on}.`)
+  log(`Started ${inline(run.label)}${on}.`)
   if (answer.cancelledRunIds.length > 0) {
     warn(
       `tester.army cancelled ${answer.cancelledRunIds.length} of the batch's ${answer.runIds.length} runs at once (duplicates, or the usage limit): ${answer.cancelledRunIds.map(id => inline(id)).join(', ')}.`
     )
   }
   if (answer.githubStatus !== undefined) {
-    core.info(`tester.army's GitHub integration for this run: ${inline(answer.githubStatus)}.`)
+    log(`tester.army's GitHub integration for this run: ${inline(answer.githubStatus)}.`)
   }
 }

@@ -8,6 +8,7 @@ import {
   type EventHints,
   type InputReader
 } from '../inputs/read.js'
+import { emptyKeyMessage, type KeyInput } from '../service/kit/empty-key.js'
 import { ActionError } from '../util/errors.js'
 import { quote } from '../util/untrusted-text.js'
 import { readLegacyInputs } from './legacy-inputs.js'
@@ -43,6 +44,12 @@ const MODE_INPUTS = [Inputs.Prompt, Inputs.TestId, Inputs.GroupId, Inputs.Projec
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** The key input, for the message that says it is empty. */
+const API_KEY: KeyInput = {
+  name: Inputs.ApiKey,
+  howToPass: 'your tester.army API key, e.g. api_key: ${{ secrets.TESTER_ARMY_API_KEY }}'
+}
+
 /**
  * Turns the inputs into settings, or throws one ActionError listing every problem, a line each,
  * before anything is sent anywhere.
@@ -53,7 +60,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
   const legacy = readLegacyInputs(input, problems)
 
   const apiKey = pickAlias(Inputs.ApiKey, input(Inputs.ApiKey), legacy.apiKey, problems) ?? ''
-  if (apiKey === '') problems.push(emptyKeyMessage(hints))
+  if (apiKey === '') problems.push(emptyKeyMessage(API_KEY, hints))
   else checkSingleLine(Inputs.ApiKey, apiKey, '${{ secrets.TESTER_ARMY_API_KEY }}', problems)
 
   const apiUrl = readTesterArmyApiUrl(input(Inputs.ApiUrl) ?? DEFAULT_API_URL, problems)
@@ -227,20 +234,4 @@ function pickTimeout(
 function readTesterArmyApiUrl(value: string, problems: string[]): string {
   const base = readApiUrl(Inputs.ApiUrl, value, DEFAULT_API_URL, problems)
   return base.endsWith('/api') ? base : `${base}/api`
-}
-
-function emptyKeyMessage(hints: EventHints): string {
-  const secretHint = 'pass your tester.army API key, e.g. api_key: ${{ secrets.TESTER_ARMY_API_KEY }}'
-  if (hints.isForkPullRequest) {
-    return (
-      'api_key is empty: GitHub does not give secrets to workflows run for pull requests from forks. ' +
-      'Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), ' +
-      'or test fork pull requests from a separate workflow_run workflow after a maintainer has reviewed them; ' +
-      'do not use pull_request_target to run code from a fork with your secrets.'
-    )
-  }
-  if (hints.isDependabot) {
-    return `api_key is empty: workflows run by Dependabot only see Dependabot secrets. Add the key under Settings → Secrets → Dependabot, or ${secretHint}.`
-  }
-  return `api_key is empty: ${secretHint}. If it is set, check that the secret exists in this repository or environment.`
 }

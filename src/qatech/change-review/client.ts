@@ -1,9 +1,10 @@
 import { ApiError } from '../../http/api-error.js'
 import { httpTransport, type Transport } from '../../http/transport.js'
+import { withApiMessage } from '../../service/kit/api-message.js'
 import { isRecord } from '../../util/records.js'
 import { inline } from '../../util/untrusted-text.js'
-import { describeReadFailure, qatechApi, withApiMessage } from '../api.js'
-import type { Application } from '../types.js'
+import { describeReadFailure, listApplications, qatechApi, REQUEST_TIMEOUT_MS } from '../shared/api.js'
+import type { Application } from '../shared/types.js'
 import type { ChangeReviewRequest, ChatMessage, Conversation } from './types.js'
 
 /**
@@ -26,8 +27,6 @@ export interface ClientSettings {
   readonly apiToken: string
   readonly projectShortId?: string
 }
-
-const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const
 
 /** Where to find the key, old and new: QA.tech moved API keys to the organization. */
 const KEY_HINT =
@@ -67,21 +66,7 @@ export function createChangeReviewClient(
       return readConversation(data, `GET /v1/chat/${inline(shortId)}`)
     },
 
-    async listApplications() {
-      const data = await call(
-        'GET',
-        `/applications${query({})}`,
-        undefined,
-        REQUEST_TIMEOUT_MS.read,
-        (status, apiMessage) => describeReadFailure(status, apiMessage, "the project's applications")
-      )
-      const list = Array.isArray(data.applications) ? data.applications : []
-      return list.filter(isRecord).map(app => ({
-        shortId: String(app.shortId ?? ''),
-        name: String(app.name ?? ''),
-        kind: typeof app.kind === 'string' ? app.kind : undefined
-      }))
-    }
+    listApplications: () => listApplications(call, query({}))
   }
 }
 

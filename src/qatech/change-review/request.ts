@@ -3,11 +3,15 @@ import type { GitContext } from '../../context/git-context.js'
 import { ActionError } from '../../util/errors.js'
 import { nonEmptyString, withoutUndefined } from '../../util/records.js'
 import { firstLine } from '../../util/untrusted-text.js'
-import { planApplications, type PlannedApplication } from '../run-request.js'
-import type { ApplicationOverride, EnvironmentOverride } from '../types.js'
-import { withBypassSecret } from '../../context/vercel-bypass.js'
+import {
+  planApplications,
+  testedUrls,
+  withBypassSecretInUrls,
+  type ApplicationInputs,
+  type PlannedApplication
+} from '../shared/applications.js'
+import type { ApplicationOverride, EnvironmentOverride } from '../shared/types.js'
 import { Inputs } from './names.js'
-import type { ChangeReviewSettings } from './settings.js'
 import type { ChangeReviewRequest, ReviewApplication } from './types.js'
 
 /** The change-review request: pure functions from the settings, the event and QA.tech's answers. */
@@ -25,7 +29,7 @@ const ENVIRONMENT_FORMS = '{"url": "https://…"}, {"shortId": "env_…"} or {"a
  * every application needs an environment: throws an ActionError that says which has none.
  */
 export function planReviewApplications(
-  settings: Pick<ChangeReviewSettings, 'applications' | 'shorthand'>,
+  settings: ApplicationInputs,
   preview: Preview | undefined
 ): PlannedReviewApplication[] {
   const { shorthand } = settings
@@ -71,7 +75,7 @@ export function toReviewApplications(applications: readonly ApplicationOverride[
  * its first line, as the official action sends it).
  */
 export function buildChangeReviewRequest(
-  settings: Pick<ChangeReviewSettings, 'projectShortId' | 'context'>,
+  settings: { readonly projectShortId?: string; readonly context?: string },
   git: GitContext,
   prUrl: string,
   applications: readonly ReviewApplication[]
@@ -97,15 +101,10 @@ export function buildChangeReviewRequest(
  */
 export function withBypassSecrets(request: ChangeReviewRequest, secret: string | undefined): ChangeReviewRequest {
   if (secret === undefined) return request
-  const applicationOverrides = request.applicationOverrides.map(app =>
-    'url' in app.environment
-      ? { ...app, environment: { ...app.environment, url: withBypassSecret(app.environment.url, secret) } }
-      : app
-  )
-  return { ...request, applicationOverrides }
+  return { ...request, applicationOverrides: withBypassSecretInUrls(request.applicationOverrides, secret) }
 }
 
 /** The URLs the review's agents are sent to. */
 export function environmentUrls(request: ChangeReviewRequest): string[] {
-  return request.applicationOverrides.flatMap(app => ('url' in app.environment ? [app.environment.url] : []))
+  return testedUrls(request.applicationOverrides)
 }

@@ -1,15 +1,16 @@
-import * as core from '@actions/core'
-import { readWithRetry } from '../../http/retry.js'
 import { startWithRetry } from '../../http/start-retry.js'
-import { cancellableClock, unlessCancelled } from '../../wait/cancellation.js'
+import { defineService } from '../../service/kit/capabilities.js'
+import { logGroup, logRequest } from '../../service/kit/log.js'
+import { preflightTargets } from '../../service/kit/preflight-targets.js'
 import type { Service, ServiceEnvironment } from '../../service/service.js'
 import { redactSecrets } from '../../util/secrets.js'
-import { firstLine, inertJson, inline } from '../../util/untrusted-text.js'
-import { resolveApplications } from '../run-request.js'
+import { inline } from '../../util/untrusted-text.js'
+import { cancellableClock, unlessCancelled } from '../../wait/cancellation.js'
+import { resolveApplicationsWithRetry, testedUrls } from '../shared/applications.js'
 import { createChangeReviewClient, type ChangeReviewClient } from './client.js'
-import { Outputs } from './names.js'
+import { reviewOutputs } from './outputs.js'
 import { resolvePullRequest } from './pull-request.js'
-import { latestReply, reviewLabel, toRunReport, toStartedRun } from './report.js'
+import { reviewLabel, toRunReport, toStartedRun } from './report.js'
 import {
   buildChangeReviewRequest,
   environmentUrls,
@@ -18,7 +19,6 @@ import {
   withBypassSecrets
 } from './request.js'
 import type { ChangeReviewSettings } from './settings.js'
-import type { ChangeReviewRequest, Conversation } from './types.js'
 import { CHANGE_REVIEW_WORDS } from './words.js'
 
 /** Messages per poll: the newest assistant reply is among the first few. */
@@ -33,16 +33,13 @@ export function createChangeReviewService(
   client: ChangeReviewClient = createChangeReviewClient(settings)
 ): Service {
   const { clock, deadline, log, warn } = environment
-  // The newest answer seen, for chat_response: the outputs name the text, the outcome does not.
-  let latest: Conversation | undefined
+  // The review is logged once, however often the final fetch is asked again.
   let reviewLogged = false
 
-  const read = async (shortId: string, limit: number, timeoutMs: number) => {
-    latest = await client.getConversation(shortId, { limit, timeoutMs })
-    return toRunReport(latest, reviewLabel(shortId))
-  }
+  const read = async (shortId: string, limit: number, timeoutMs: number) =>
+    toRunReport(await client.getConversation(shortId, { limit, timeoutMs }), reviewLabel(shortId))
 
-  return {
+  return defineService({
     action: 'qatech-change-review',
     words: CHANGE_REVIEW_WORDS,
 
@@ -51,13 +48,15 @@ export function createChangeReviewService(
       const waits = cancellableClock(clock, signal)
       const planned = planReviewApplications(settings, preview)
       const pullRequest = await resolvePullRequest({ prUrl: settings.prUrl, event, git, octokit, log })
-      const applications = await resolveApplications(
+      const applications = await resolveApplicationsWithRetry(
         planned,
-        () => readWithRetry(() => client.listApplications(), waits, warn, { deadline }),
-        log
+        () => client.listApplications(),
+        waits,
+        environment
       )
       const request = buildChangeReviewRequest(settings, git, pullRequest.url, toReviewApplications(applications))
-      logRequest(request)
+      // The request carries the commit message's first line only: it is shown as it is sent.
+      logRequest(environment, 'Change review request', request)
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
       // Checked before every attempt too: a cancelled step starts nothing.
       const conversation = await startWithRetry(
@@ -67,25 +66,13 @@ export function createChangeReviewService(
         deadline,
         { ifMayHaveStarted: MAY_HAVE_STARTED }
       )
-      latest = conversation
-      core.info(
-        `Started ${reviewLabel(conversation.shortId)} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`
-      )
+      log(`Started ${reviewLabel(conversation.shortId)} of ${inline(pullRequest.url)}: ${inline(conversation.url)}`)
       return toStartedRun(conversation, pullRequest, environmentUrls(request))
     },
 
     // The preview the agents will open must answer first: a review of a site still deploying is wasted.
     preflightTargets: ({ preview }) =>
-      planReviewApplications(settings, preview).flatMap(({ environment }) =>
-        'url' in environment
-          ? [
-              {
-                url: environment.url,
-                ...(settings.vercelBypassSecret ? { bypassSecret: settings.vercelBypassSecret } : {})
-              }
-            ]
-          : []
-      ),
+      preflightTargets(testedUrls(planReviewApplications(settings, preview)), settings.vercelBypassSecret),
 
     poll: (run, { timeoutMs }) => read(run.id, POLL_MESSAGES, timeoutMs),
 
@@ -93,43 +80,22 @@ export function createChangeReviewService(
       const report = await read(run.id, RESULT_MESSAGES, timeoutMs)
       if (!reviewLogged && report.narrative) {
         reviewLogged = true
-        logReview(redactSecrets(report.narrative.markdown, settings.secrets))
+        logReview(environment, redactSecrets(report.narrative.markdown, settings.secrets))
       }
       return report
     },
 
-    outputs: {
-      none: () => ({ [Outputs.ChatCreated]: 'false' }),
-      started: run => ({
-        [Outputs.ChatCreated]: 'true',
-        [Outputs.ChatShortId]: run.id,
-        [Outputs.ChatUrl]: run.url
-      }),
-      finished: outcome => ({
-        [Outputs.ChatStatus]: outcome.status,
-        // The agent may quote a URL it visited, bypass secret and all.
-        [Outputs.ChatResponse]: redactSecrets(latest ? (latestReply(latest)?.text ?? '') : '', settings.secrets)
-      })
-    }
-  }
+    outputs: reviewOutputs
+  })
 }
 
 const MAY_HAVE_STARTED = 'The review may have started anyway: look in QA.tech before re-running the job.'
 
-/** The request about to be sent, before the bypass secret is added, in a collapsible group. */
-function logRequest(request: ChangeReviewRequest): void {
-  const shown = {
-    ...request,
-    commitMessage: request.commitMessage === undefined ? undefined : firstLine(request.commitMessage)
-  }
-  core.startGroup('Change review request')
-  core.info(inertJson(shown))
-  core.endGroup()
-}
-
 /** The review, a line at a time, each made inert: no line of it can be read as a workflow command. */
-function logReview(markdown: string): void {
-  core.startGroup('Review by QA.tech')
-  for (const line of markdown.split(/\r?\n/)) core.info(inline(line, 2000))
-  core.endGroup()
+function logReview(environment: ServiceEnvironment, markdown: string): void {
+  logGroup(
+    environment,
+    'Review by QA.tech',
+    markdown.split(/\r?\n/).map(line => inline(line, 2000))
+  )
 }

@@ -2,11 +2,11 @@ import { readCommonSettings, type CommonSettings } from '../../inputs/common-set
 import { checkSingleLine, optionalInputs, type EventHints, type InputReader } from '../../inputs/read.js'
 import { ActionError, messageOf } from '../../util/errors.js'
 import { quote } from '../../util/untrusted-text.js'
-import { readApplicationsConfig } from '../config-inputs.js'
-import { readQaTechApiUrl } from '../api-url.js'
-import { emptyTokenMessage, parseConfig, readShorthand, type ApplicationShorthand } from '../inputs.js'
-import { checkShortId, ShortIdPrefixes } from '../short-id.js'
-import type { ApplicationOverride } from '../types.js'
+import { readQaTechApiUrl } from '../shared/api-url.js'
+import { readApplicationsConfig } from '../shared/applications-config.js'
+import { emptyTokenMessage, parseConfig, readShorthand, type ApplicationShorthand } from '../shared/inputs.js'
+import { checkShortId, ShortIdPrefixes } from '../shared/short-id.js'
+import type { ApplicationOverride } from '../shared/types.js'
 import { Inputs } from './names.js'
 import { planReviewApplications } from './request.js'
 
@@ -67,11 +67,9 @@ export async function parseChangeReviewSettings(read: InputReader, hints: EventH
   const vercelBypassSecret = input(Inputs.VercelBypassSecret)
   const settings: ChangeReviewSettings = {
     ...common,
-    // What this action does not offer: a review has no test cases to rerun or skip.
+    // A review has no test cases to skip. Nothing reruns or cancels it: the service has neither
+    // `rerunFailed` nor `cancel`, and the action no input that asks for them.
     failOnSkipped: false,
-    rerun: 'all',
-    retryFailed: 0,
-    // QA.tech has no endpoint to cancel a review.
     cancelOnAbort: false,
     secrets: [apiToken, vercelBypassSecret].filter((secret): secret is string => secret !== undefined && secret !== ''),
     notices,

@@ -2,7 +2,7 @@
  * Request and response shapes of QA.tech's chat API for change reviews (`/v1/chat/...`), as its
  * API reference documents them. Answers are read defensively: status words stay open strings.
  */
-import type { EnvironmentOverride, GitHubTriggerFields } from '../types.js'
+import type { EnvironmentOverride, GitHubTriggerFields } from '../shared/types.js'
 
 /** An application to review the change on: unlike a test-plan run, it must name an environment. */
 export interface ReviewApplication {

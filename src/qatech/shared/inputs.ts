@@ -1,8 +1,9 @@
-import { checkHttpUrl } from '../inputs/checks.js'
-import type { EventHints } from '../inputs/read.js'
-import { parseJsonOrYaml } from '../inputs/structured-text.js'
-import { withoutUndefined } from '../util/records.js'
-import { Inputs } from './names.js'
+import { checkHttpUrl } from '../../inputs/checks.js'
+import type { EventHints } from '../../inputs/read.js'
+import { parseJsonOrYaml } from '../../inputs/structured-text.js'
+import { emptyKeyMessage } from '../../service/kit/empty-key.js'
+import { withoutUndefined } from '../../util/records.js'
+import { QaTechInputs as Inputs } from './names.js'
 import { checkShortId, ShortIdPrefixes } from './short-id.js'
 
 /** The inputs QA.tech's two actions (test-plan runs and change review) read alike. */
@@ -22,21 +23,16 @@ export interface ApplicationShorthand {
 
 /** Why api_token is empty, as the event suggests, and what to do. */
 export function emptyTokenMessage(hints: EventHints, activity: Activity = 'test'): string {
-  // Either kind of key works: a project key, or an organization key with project_short_id.
-  const secretHint =
-    'pass your QA.tech API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }} (a project key from Settings → Integrations → API, or an organization key from Organization Settings → API Keys with project_short_id)'
-  if (hints.isForkPullRequest) {
-    return (
-      'api_token is empty: GitHub does not give secrets to workflows run for pull requests from forks. ' +
-      'Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository), ' +
-      `or ${activity} fork pull requests from a separate workflow_run workflow after a maintainer has looked at them; ` +
-      'do not use pull_request_target to run code from a fork with your secrets.'
-    )
-  }
-  if (hints.isDependabot) {
-    return `api_token is empty: workflows run by Dependabot only see Dependabot secrets. Add the key under Settings → Secrets → Dependabot, or ${secretHint}.`
-  }
-  return `api_token is empty: ${secretHint}. If it is set, check that the secret exists in this repository or environment.`
+  return emptyKeyMessage(
+    {
+      name: Inputs.ApiToken,
+      // Either kind of key works: a project key, or an organization key with project_short_id.
+      howToPass:
+        'your QA.tech API key, e.g. api_token: ${{ secrets.QATECH_API_TOKEN }} (a project key from Settings → Integrations → API, or an organization key from Organization Settings → API Keys with project_short_id)'
+    },
+    hints,
+    activity
+  )
 }
 
 /** A JSON or YAML input, or undefined with its problem. */

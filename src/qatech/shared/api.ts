@@ -1,14 +1,15 @@
-import { jsonApi, type JsonCall } from '../http/json-api.js'
-import type { Transport } from '../http/transport.js'
-import { isRecord } from '../util/records.js'
-import { inline } from '../util/untrusted-text.js'
+import { jsonApi, type JsonCall } from '../../http/json-api.js'
+import type { Transport } from '../../http/transport.js'
+import { withApiMessage } from '../../service/kit/api-message.js'
+import { isRecord } from '../../util/records.js'
+import { inline } from '../../util/untrusted-text.js'
+import type { Application } from './types.js'
 
 export const KEY_HINT =
   'Check the api_token secret: it must be a project API key from QA.tech Settings → Integrations → API'
 
-export function withApiMessage(status: number, apiMessage: string): string {
-  return apiMessage === '' ? `HTTP ${status}` : `HTTP ${status}: ${apiMessage}`
-}
+/** How long a request to QA.tech may take: a start may be slow to answer, a read should not be. */
+export const REQUEST_TIMEOUT_MS = { start: 60_000, read: 30_000 } as const
 
 /** What a failed read means and what to do about it, by status. */
 export function describeReadFailure(status: number, apiMessage: string, what: string): string {
@@ -35,6 +36,30 @@ export type QaTechCall = JsonCall
  */
 export function qatechApi(apiUrl: string, transport: Transport): QaTechCall {
   return jsonApi({ service: 'QA.tech', apiUrl, transport, apiMessageOf: qatechMessageOf })
+}
+
+/**
+ * `GET /v1/applications`: the project's applications, to fill in the one an override does not
+ * name. `query` names the project where the key needs it; `hint` adds to a failure's message.
+ */
+export async function listApplications(
+  call: QaTechCall,
+  query: string,
+  hint: (status: number) => string = () => ''
+): Promise<Application[]> {
+  const data = await call(
+    'GET',
+    `/applications${query}`,
+    undefined,
+    REQUEST_TIMEOUT_MS.read,
+    (status, apiMessage) => `${describeReadFailure(status, apiMessage, "the project's applications")}${hint(status)}`
+  )
+  const list = Array.isArray(data.applications) ? data.applications : []
+  return list.filter(isRecord).map(app => ({
+    shortId: String(app.shortId ?? ''),
+    name: String(app.name ?? ''),
+    kind: typeof app.kind === 'string' ? app.kind : undefined
+  }))
 }
 
 /** QA.tech's `{ message }`, made inert. */

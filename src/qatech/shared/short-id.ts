@@ -1,4 +1,4 @@
-import { quote } from '../util/untrusted-text.js'
+import { quote } from '../../util/untrusted-text.js'
 
 /** Short-ID formats from QA.tech's OpenAPI file: `pln_abc` or `pln-slug_abc`. */
 export const ShortIdPrefixes = {

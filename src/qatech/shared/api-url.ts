@@ -1,6 +1,6 @@
-import { readApiUrl } from '../inputs/read.js'
-import { quote } from '../util/untrusted-text.js'
-import { DEFAULT_API_URL, Inputs } from './names.js'
+import { readApiUrl } from '../../inputs/read.js'
+import { quote } from '../../util/untrusted-text.js'
+import { DEFAULT_API_URL, QaTechInputs as Inputs } from './names.js'
 
 /** The host of QA.tech's legacy API (`/api/projects/{id}/runs`), which `v1` and `v2.0.x` of the official action used. */
 const LEGACY_HOST = 'app.qa.tech'

@@ -1,0 +1,4 @@
+/** The change-review action's bundle entry. */
+import { run } from './main.js'
+
+await run()
