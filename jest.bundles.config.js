@@ -8,7 +8,7 @@ import { common, SPAWNING_TESTS } from './jest.config.js'
 
 export default {
   ...common,
-  testMatch: SPAWNING_TESTS.map(file => `**/${file}`),
+  testMatch: [`${SPAWNING_TESTS}**/*.test.ts`],
   globalSetup: '<rootDir>/jest/dist-is-fresh.js',
   // These wait on child processes and real timers, not on the CPU: more at a time than there are
   // cores finishes sooner.

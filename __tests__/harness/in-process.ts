@@ -51,6 +51,31 @@ export async function startVirtualSandbox(): Promise<{ sandbox: Sandbox; clock: 
   return { sandbox, clock }
 }
 
+/**
+ * The set-up every in-process test file shares: a sandbox on the virtual clock for the whole file
+ * (started before its first test, closed after its last) and the runs' temporary folders removed
+ * after each test. Call it at the top of a file; push each run's result to `results`.
+ */
+export function useVirtualSandbox(): { sandbox: Sandbox; clock: VirtualClock; results: InProcessResult[] } {
+  const clock = virtualClock()
+  let started: Sandbox | undefined
+  beforeAll(async () => {
+    started = await startSandbox({ now: () => clock.now() })
+  })
+  afterAll(() => started?.close())
+  const results: InProcessResult[] = []
+  afterEach(() => results.splice(0).forEach(cleanUpRun))
+  // The file's tests use the sandbox by name; it exists once beforeAll has run.
+  const sandbox = new Proxy({} as Sandbox, {
+    get(_, key) {
+      if (!started) throw new Error('the sandbox is used before beforeAll started it')
+      const value: unknown = Reflect.get(started, key)
+      return typeof value === 'function' ? value.bind(started) : value
+    }
+  })
+  return { sandbox, clock, results }
+}
+
 export interface InProcessOptions {
   readonly inputs: Record<string, string>
   readonly eventName: string
@@ -62,8 +87,7 @@ export interface InProcessOptions {
   readonly cancelWhen?: (stdout: string) => boolean
   /** The action's folder, for its action.yml (default: the root action). */
   readonly actionFolder?: string
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly action?: ActionDefinition<any>
+  readonly action?: ActionDefinition<CommonSettings>
 }
 
 /** Steps run one at a time: process.env and stdout are the process's own. */
