@@ -19,6 +19,13 @@ async function problemsOf(inputs: Record<string, string>, hints: EventHints = pu
 }
 
 describe('parseSettings', () => {
+  it("takes github_token's unevaluated default (a local run) as no token, and a real token as it is", async () => {
+    const local = await parseSettings(reader({ api_token: 'key', github_token: '${{ github.token }}' }), pushHints)
+    expect(local.githubToken).toBe('')
+    const real = await parseSettings(reader({ api_token: 'key', github_token: 'ghs_realToken' }), pushHints)
+    expect(real.githubToken).toBe('ghs_realToken')
+  })
+
   it('applies the defaults of action.yml when only the token is given', async () => {
     const settings = await parseSettings(reader({ api_token: 'key' }), pushHints)
     expect(settings).toMatchObject({
