@@ -433,7 +433,10 @@ async function waitAndReport(started, deps, signal) {
             break;
         (0,log/* log */.Rm)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
         earlierAttempts.push({ label: run.label, url: run.url });
-        run = (0,secrets/* redactSecrets */.f)(next, settings.secrets);
+        // A retry runs the same plan, whether or not the service's answer names it: the commit
+        // status's context, which names the plan, stays the one branch protection and the base
+        // branch's comparison know.
+        run = (0,secrets/* redactSecrets */.f)(next.plan === undefined && run.plan ? { ...next, plan: run.plan } : next, settings.secrets);
         const current = run;
         await (0,reporter/* notifyReporters */.o)(reporters, reporter => reporter.started?.(current));
         const earlier = wait.report;
@@ -452,8 +455,14 @@ async function finish(started, deps, wait, earlierAttempts = []) {
     const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings));
     // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
     const reported = (0,secrets/* redactSecrets */.f)(wait, settings.secrets);
-    const outcome = decideOutcome(reported, run, service.words, settings, runCancelled);
-    const report = reported.kind === 'finished' ? reported.report : reported.last;
+    const decided = {
+        outcome: decideOutcome(reported, run, service.words, settings, runCancelled),
+        report: reported.kind === 'finished' ? reported.report : reported.last
+    };
+    // fail_on: new compares the failures of the last attempt (retries merged in) with the base branch's run.
+    const { outcome, report } = settings.failOn === 'new' && decided.outcome.kind === 'failed'
+        ? await (await __webpack_require__.e(/* import() */ 95).then(__webpack_require__.bind(__webpack_require__, 3095))).compareWithBaseline(started, deps, decided)
+        : decided;
     const ending = {
         kind: 'waited',
         outcome,

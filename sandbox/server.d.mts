@@ -10,6 +10,8 @@ export const EXAMPLE_COMMITS: Record<string, string>
 export interface SandboxTestCase {
   id?: string
   shortId?: string
+  /** The test itself, the same in every run (QA.tech's `projectTestCaseId`); by default made from the name; null leaves it out. */
+  projectTestCaseId?: string | null
   name: string
   result?: string
   resultTitle?: string | null

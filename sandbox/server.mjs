@@ -317,9 +317,10 @@ export async function startSandbox(options = {}) {
         return send(res, 404, { message: `Device preset ${app.devicePresetShortId} not found` })
       }
     }
+    const planned = scenario.run.testCases.map(withProjectTestCaseId)
     const testCases = body.testCaseIds
-      ? scenario.run.testCases.filter((testCase, index) => body.testCaseIds.includes(testCase.id ?? `tc_${index + 1}`))
-      : scenario.run.testCases
+      ? planned.filter((testCase, index) => body.testCaseIds.includes(testCase.id ?? `tc_${index + 1}`))
+      : planned
     if (body.testCaseIds && testCases.length === 0)
       return send(res, 400, { message: 'None of testCaseIds is in the test plan' })
     const run = createRun(plan, testCases)
@@ -416,6 +417,8 @@ export async function startSandbox(options = {}) {
       resultTitle: finished ? (testCase.resultTitle ?? (result === 'PASSED' ? 'Goal reached' : null)) : null,
       evaluationThought: finished ? (testCase.evaluationThought ?? null) : null,
       errorCode: finished && result === 'FAILED' ? (testCase.errorCode ?? 'TEST_FAILED') : null,
+      // The test itself, kept by reruns and the same in every run of the plan (null: left out).
+      ...(testCase.projectTestCaseId === null ? {} : { projectTestCaseId: testCase.projectTestCaseId }),
       classification: testCase.classification ?? 'POSITIVE',
       promptGoal: testCase.promptGoal ?? null,
       promptExamples: testCase.promptExamples ?? null,
@@ -497,6 +500,20 @@ export async function startSandbox(options = {}) {
       return new Promise(resolve => server.close(() => resolve()))
     }
   }
+}
+
+/**
+ * A planned test case with the id of the test itself, as QA.tech's run test cases name it
+ * (`projectTestCaseId`): the scenario's, or one made from the test's name, so that two runs of
+ * the same scenario name their tests alike. `null` leaves it out.
+ */
+function withProjectTestCaseId(testCase) {
+  if (testCase.projectTestCaseId !== undefined) return testCase
+  const slug = String(testCase.name)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return { ...testCase, projectTestCaseId: `ptc_${slug || 'unnamed'}` }
 }
 
 function mergeScenario(base, partial) {

@@ -57,7 +57,8 @@ export interface TesterArmyRunScript {
 export interface TesterArmyScenario {
   apiKey: string
   tests: { id: string; name: string }[]
-  groups: { id: string; name: string; tests: string[] }[]
+  /** A group's tests: names, or saved tests `{ id, name }` whose runs carry the test's id (`testId`). */
+  groups: { id: string; name: string; tests: (string | { id: string; name: string })[] }[]
   projects: { id: string; shortId: string }[]
   /** False: POST /v1/runs answers 404, as if prompt runs were retired. */
   promptRuns: boolean

@@ -312,7 +312,12 @@ export function createTesterArmyRoutes({ now, scenario, send }) {
     batchCounter += 1
     const batchId =
       part().batchIds?.[batchCounter - 1] ?? `ba000000-0000-4000-8000-${String(batchCounter).padStart(12, '0')}`
-    const batchRuns = group.tests.map(name => createRun({ type: 'test', name, input: body }))
+    // A group's test is its name, or { id, name }: a saved test, whose runs name it by `testId`.
+    const batchRuns = group.tests.map(test =>
+      typeof test === 'string'
+        ? createRun({ type: 'test', name: test, input: body })
+        : createRun({ type: 'test', name: test.name, input: body, testId: test.id })
+    )
     const rejected = batchRuns.filter((_, index) => part().rejectedInBatch.includes(index))
     for (const run of rejected) run.cancelledAt = run.createdAt
     batches.set(batchId, batchRuns)

@@ -4,9 +4,10 @@
  * against the sandbox on loopback. No account, no network. `npm run demo -- --help` lists the demos.
  *
  * A demo is one entry of DEMOS below: the action's folder, the event, the sandbox's scenario, the
- * inputs, and the service whose start request it shows (SERVICES). Everything else — the step
- * log as GitHub shows it, the request the service received, the outputs, the summary, the kept
- * RUNNER_TEMP — is the same for every demo.
+ * inputs, and the service whose start request it shows (SERVICES); `before`, steps of another
+ * workflow that run first against the same sandbox (the base branch's push, for fail_on: new).
+ * Everything else — the step log as GitHub shows it, the request the service received, the
+ * outputs, the summary, the commit status, the kept RUNNER_TEMP — is the same for every demo.
  *
  * The links it prints (the run, its test cases, the preview) are the sandbox's: in a terminal the
  * sandbox serves them until Enter; otherwise (CI, a pipe) the demo ends at once and says so.
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import examples from '@octokit/webhooks-examples' with { type: 'json' }
 import { parse } from 'yaml'
-import { runAction } from './action-runner.mjs'
+import { cleanUp, runAction } from './action-runner.mjs'
 import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.mjs'
 import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../sandbox/testerarmy.mjs'
 
@@ -26,6 +27,10 @@ import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../sandbox/testerarmy.mjs'
 const BYPASS_SECRET = 'demo-bypass-secret'
 
 const pullRequest = examples.find(group => group.name === 'pull_request').examples[0]
+/** A push to the pull request's base branch (`master` in the examples): its newest commit is `after`. */
+const basePush = examples
+  .find(group => group.name === 'push')
+  .examples.find(push => push.ref === `refs/heads/${pullRequest.pull_request.base.ref}` && !push.deleted)
 
 /** A run of three test cases, the second failing unless `passing`. */
 function checkoutRun({ passing }) {
@@ -172,6 +177,70 @@ function qatechPullRequest({ url, passing = false, readyAfterMs = 0 }) {
   }
 }
 
+/**
+ * The checkout plan's run with two failures: paying and the discount code. On the base branch the
+ * paying test was still called "Pay with a card"; it was renamed in QA.tech since, and keeps its
+ * id (`projectTestCaseId`), so the comparison still knows it for the same test.
+ */
+function twoFailures({ payName }) {
+  return {
+    durationMs: 4_000,
+    result: 'FAILED',
+    testCases: [
+      { name: 'Add an item to the cart', result: 'PASSED' },
+      {
+        name: payName,
+        projectTestCaseId: 'ptc_pay',
+        result: 'FAILED',
+        resultTitle: 'The Pay button does nothing',
+        evaluationThought: 'After clicking Pay, no request was sent and the page did not change.'
+      },
+      {
+        name: 'Apply a discount code',
+        result: 'FAILED',
+        resultTitle: 'The discount code field is missing',
+        evaluationThought: 'The cart page has no field for a discount code.'
+      },
+      { name: 'See the order confirmation', result: 'PASSED' }
+    ]
+  }
+}
+
+/**
+ * fail_on: new, as the README's workflow pair runs it. First the push workflow on the base
+ * branch: a run with `commit_status: true`, whose status on the branch's newest commit (written
+ * by the workflow token's account) links to its run, the baseline. Then the pull request's run,
+ * with the same two tests failing: both already fail on the base branch, so the step passes.
+ */
+function qatechBaseline({ url }) {
+  const base = pullRequest.pull_request.base.ref
+  const pullRequestStep = qatechPullRequest({ url })
+  return {
+    ...pullRequestStep,
+    before: [
+      {
+        title: `the push workflow on ${base}, with commit_status: true`,
+        eventName: 'push',
+        payload: basePush,
+        scenario: { run: twoFailures({ payName: 'Pay with a card' }) },
+        inputs: { api_token: SANDBOX_TOKEN, api_url: url, blocking: 'true', commit_status: 'true' }
+      }
+    ],
+    scenario: {
+      ...pullRequestStep.scenario,
+      // The base branch's commits as GitHub lists them: the push above tested the newest.
+      github: { branches: { [base]: [basePush.after] } },
+      run: twoFailures({ payName: 'Pay by card' })
+    },
+    inputs: { ...pullRequestStep.inputs, fail_on: 'new', commit_status: 'true' },
+    explain: [
+      `"Pay by card" was called "Pay with a card" in ${base}'s run: it was renamed in QA.tech since, and`,
+      'keeps its id (projectTestCaseId), so the comparison knows it for the same test. Matching is by',
+      "the test's id, and by the exact name only where a test has no id."
+    ]
+  }
+}
+
 /** The demos: `flag` selects one (none: the first), `about` is its line in --help. */
 const DEMOS = [
   {
@@ -198,6 +267,11 @@ const DEMOS = [
     flag: 'tester-army',
     about: "a tester.army group on the pull request's preview: one of its two runs fails",
     build: url => testerArmyGroup({ url })
+  },
+  {
+    flag: 'baseline',
+    about: `fail_on: new: the pull request's two failures already fail on ${pullRequest.pull_request.base.ref}: the check goes green`,
+    build: url => qatechBaseline({ url })
   }
 ]
 
@@ -372,6 +446,61 @@ function explain(difference, serviceName) {
   return `${path}: the log shows ${JSON.stringify(logged)}, ${serviceName} received ${JSON.stringify(received)}.`
 }
 
+// ─── Commit statuses, and what fail_on: new read ────────────────────────────────────────────────
+
+const STATUS_PATH = /^\/repos\/[^/]+\/[^/]+\/statuses\/([^/]+)$/
+
+/** The commit statuses the requests set, oldest first: { sha, state, context, description, target_url }. */
+function statusesSet(requests) {
+  return requests
+    .filter(request => request.method === 'POST' && STATUS_PATH.test(request.path))
+    .map(request => ({ sha: STATUS_PATH.exec(request.path)[1], ...request.body }))
+}
+
+/** `failure "QA.tech / Checkout flow" on 6113728: 2 of 4 test cases failed…` */
+function describeStatus(status) {
+  return `${status.state} "${status.context}" on ${status.sha.slice(0, 7)}: ${status.description ?? '(no description)'}`
+}
+
+/** A request as its log line: `GET /repos/o/r/commits?sha=master&per_page=20`. */
+function requestLine(request) {
+  const query = new URLSearchParams(request.query).toString()
+  return `${request.method} ${request.path}${query ? `?${query}` : ''}`
+}
+
+/**
+ * The requests with which fail_on: new found and read the baseline: who the token writes as, the
+ * base branch's commits and their statuses (GitHub), the baseline run's results (the service).
+ */
+function baselineRequests(requests, baselineRunPath) {
+  return requests.filter(
+    request =>
+      request.path === '/user' ||
+      request.path === '/graphql' ||
+      (request.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/commits(\/[^/]+\/statuses)?$/.test(request.path)) ||
+      (request.method === 'GET' && request.path === baselineRunPath)
+  )
+}
+
+/** The failed tests of the step's CTRF file, known (`extra.baseline: "known"`) or new; undefined without the file. */
+function comparedFailures(ctrfFile) {
+  if (!ctrfFile || !existsSync(ctrfFile)) return undefined
+  const failed = JSON.parse(readFileSync(ctrfFile, 'utf8')).results.tests.filter(test => test.status === 'failed')
+  const known = failed.filter(test => test.extra?.baseline === 'known').map(test => test.name)
+  return { known, new: failed.filter(test => test.extra?.baseline !== 'known').map(test => test.name) }
+}
+
+/** `"Pay by card" and "Apply a discount code"`, or `none`. */
+const quotedList = list =>
+  list.length === 0
+    ? 'none'
+    : list.length === 1
+      ? `"${list[0]}"`
+      : `${list
+          .slice(0, -1)
+          .map(name => `"${name}"`)
+          .join(', ')} and "${list.at(-1)}"`
+
 // ─── The demo ───────────────────────────────────────────────────────────────────────────────────
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -387,23 +516,66 @@ sandbox.setScenario(step.scenario)
 const service = step.service
 
 console.log(`Demo: ${demo.about}.`)
-console.log(
-  `${service.name} sandbox on ${sandbox.url} (loopback). Running ${relative(root, entry)} as GitHub's runner does, for a real ${step.eventName} event` +
-    `${step.inputs.blocking === 'true' ? ', with blocking: true' : ''} …`
-)
+const sandboxLine = `${service.name} sandbox on ${sandbox.url} (loopback).`
+const running = ({ eventName, inputs }) =>
+  `Running ${relative(root, entry)} as GitHub's runner does, for a real ${eventName} event` +
+  `${inputs.blocking === 'true' ? ', with blocking: true' : ''}${inputs.fail_on ? ` and fail_on: ${inputs.fail_on}` : ''}`
+console.log(step.before ? sandboxLine : `${sandboxLine} ${running(step)} …`)
+
+/** Runs the action for an event as GitHub's runner does, collecting its log lines as the runner shows them. */
+async function runStep({ eventName, payload, inputs }, lines) {
+  return runAction({
+    action: step.action,
+    eventName,
+    payload,
+    inputs,
+    env: { GITHUB_API_URL: sandbox.url },
+    // The runner shows stdout and stderr in one log, in the order they come.
+    onSpawn: child =>
+      [child.stdout, child.stderr].forEach(stream =>
+        createInterface({ input: stream }).on('line', line => lines.push(line))
+      )
+  })
+}
+
+// Another workflow's steps that run first: the base branch's push, whose commit status names the baseline.
+let baselineRunPath
+for (const earlier of step.before ?? []) {
+  sandbox.setScenario(earlier.scenario)
+  const first = sandbox.requests.length
+  const earlierLines = []
+  const earlierResult = await runStep(earlier, earlierLines)
+  // Only the pull request step's RUNNER_TEMP is kept for a look.
+  cleanUp(earlierResult)
+  rule(`Before: ${earlier.title}`)
+  note([
+    `${running(earlier)}, first (its log is left out).`,
+    "Its commit status on the branch's newest commit is what the pull request's step looks for."
+  ])
+  const verdict = asGitHubShowsIt(earlierLines).filter(line => /^(Error|Notice): /.test(line))
+  if (verdict.length > 0) console.log(verdict.at(-1))
+  console.log(`The step exited with code ${earlierResult.code}.`)
+  const status = statusesSet(sandbox.requests.slice(first)).at(-1)
+  if (status) {
+    // What GitHub lists for the commit, its author included: what the pull request's step reads.
+    const repository = earlier.payload.repository.full_name
+    const listed = await fetch(`${sandbox.url}/repos/${repository}/commits/${status.sha}/statuses`, {
+      headers: { authorization: 'token demo' }
+    }).then(answer => answer.json())
+    const author = listed.find(item => item.context === status.context)?.creator?.login
+    console.log(`It set the commit status ${describeStatus(status)}`)
+    console.log(`  by ${author ?? 'an unknown account'}, linked to ${status.target_url}`)
+  }
+  const baselineShortId = earlierResult.outputs.run_short_id
+  if (baselineShortId) baselineRunPath = `/v1/run/${encodeURIComponent(baselineShortId)}`
+}
+sandbox.setScenario(step.scenario)
+const first = sandbox.requests.length
+const stepRequests = () => sandbox.requests.slice(first)
+
+if (step.before) console.log(`\n${running(step)} …`)
 const lines = []
-const result = await runAction({
-  action: step.action,
-  eventName: step.eventName,
-  payload: step.payload,
-  inputs: step.inputs,
-  env: { GITHUB_API_URL: sandbox.url },
-  // The runner shows stdout and stderr in one log, in the order they come.
-  onSpawn: child =>
-    [child.stdout, child.stderr].forEach(stream =>
-      createInterface({ input: stream }).on('line', line => lines.push(line))
-    )
-})
+const result = await runStep(step, lines)
 
 rule('Step log, as GitHub shows it')
 note([
@@ -413,7 +585,7 @@ note([
 ])
 console.log(asGitHubShowsIt(lines).join('\n'))
 
-const start = sandbox.requests.find(service.isStart)
+const start = stepRequests().find(service.isStart)
 // The path as the step's log names it: from the api_url on (the sandbox serves tester.army's API
 // under /testerarmy/api, where tester.army serves it at the root of its own host).
 const apiBase = new URL(step.inputs.api_url).pathname.replace(/\/$/, '')
@@ -436,6 +608,15 @@ if (start) {
   note([`The step started no ${service.name} run.`])
 }
 
+if (step.inputs.fail_on === 'new') {
+  rule('How fail_on: new found the baseline')
+  note([
+    "Who github_token writes as, the base branch's newest commits (first parents only) and their",
+    "statuses until one of this step's context, by that account, is final; then that run's results."
+  ])
+  for (const request of baselineRequests(stepRequests(), baselineRunPath)) console.log(requestLine(request))
+}
+
 rule('Step outputs')
 for (const [name, value] of Object.entries(result.outputs)) console.log(`${name}=${value}`)
 rule('Job summary (markdown)')
@@ -443,8 +624,21 @@ console.log(result.summary)
 rule('Result')
 console.log(
   `The step exited with code ${result.code}: the check would be ${result.code === 0 ? 'green' : 'red'}. ` +
-    `${service.name} received ${sandbox.requests.filter(service.isApi).length} requests.`
+    `${service.name} received ${stepRequests().filter(service.isApi).length} requests.`
 )
+const status = statusesSet(stepRequests()).at(-1)
+if (status) console.log(`It set the commit status ${describeStatus(status)}`)
+if (step.inputs.fail_on === 'new') {
+  const failures = comparedFailures(result.outputs.ctrf_file)
+  if (result.outputs.baseline_run_url && failures) {
+    console.log(`fail_on: new compared the failures with the baseline run ${result.outputs.baseline_run_url}:`)
+    console.log(`  known (failing there too): ${quotedList(failures.known)}`)
+    console.log(`  new: ${quotedList(failures.new)}`)
+  } else {
+    console.log('fail_on: new compared nothing: every failure counted, as with fail_on: any (the log says why).')
+  }
+  if (step.explain) note(step.explain)
+}
 console.log(
   `The step's RUNNER_TEMP is kept for a look: ${result.runnerTemp} (the results_file, the job summary, ` +
     `the outputs and the event payload). Remove it with: rm -r ${result.runnerTemp}`

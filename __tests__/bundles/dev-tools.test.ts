@@ -125,6 +125,7 @@ describe('npm run demo', () => {
       '--preview',
       '--change-review',
       '--tester-army',
+      '--baseline',
       '--help'
     ])
     // Where each row's description starts: after the flag and at least two spaces.
@@ -262,6 +263,65 @@ describe('npm run demo of the other actions', () => {
     expect(testerArmy.stdout).toContain(`── Request tester.army received: POST ${logged} `)
     expect(section(testerArmy.stdout, 'Job summary')).toContain('## ❌ tester.army: 1 of 2 runs failed')
     expect(testerArmy.stdout).toContain('The step exited with code 1: the check would be red.')
+  })
+})
+
+describe('npm run demo -- --baseline', () => {
+  let baseline: Finished
+  beforeAll(async () => {
+    baseline = await run('node', [DEMO, '--baseline'], { NO_COLOR: '1' })
+    const folder = keptFolder(baseline.stdout)
+    if (folder) folders.push(folder)
+  }, 60_000)
+
+  /** The base branch's newest commit in the demo: the example push's. */
+  const BASE_COMMIT = '6113728f27ae82c7b1a177c8d03f9e96e0adf246'
+  const baselineRunUrl = () => /^baseline_run_url=(.+)$/m.exec(baseline.stdout)?.[1] ?? 'no baseline_run_url'
+
+  it("runs the base branch's push first: a failed run, and a failure status by the workflow token's account", () => {
+    const before = section(baseline.stdout, 'Before: the push workflow on master, with commit_status: true')
+    expect(before).toContain('Error: 2 of 4 test cases failed: Pay with a card, Apply a discount code.')
+    expect(before).toContain('The step exited with code 1.')
+    expect(before).toContain(
+      'It set the commit status failure "QA.tech / Checkout flow" on 6113728: 2 of 4 test cases failed: Pay with a card, Apply a discount code'
+    )
+    expect(before).toMatch(
+      /by github-actions\[bot\], linked to http:\/\/127\.0\.0\.1:\d+\/p\/sandbox-project\/results\/r001sbx$/m
+    )
+  })
+
+  it('with fail_on: new, the pull request whose two failures master already has passes, saying why', () => {
+    expect(baseline.code).toBe(0)
+    const log = section(baseline.stdout, 'Step log')
+    expect(log).toContain(
+      '2 test cases fail, both already failing on master at 6113728 — not caused by this pull request: ' +
+        `Pay by card, Apply a discount code. Baseline run: ${baselineRunUrl()}`
+    )
+    expect(log.split('\n').filter(line => line.startsWith('Error:'))).toEqual([])
+    expect(section(baseline.stdout, 'Step outputs')).toMatch(
+      /^failed_count=2$[\s\S]*^new_failed_count=0$\n^known_failed_count=2$\n^baseline_run_url=http:\/\/\S+\/results\/r001sbx$/m
+    )
+    const result = section(baseline.stdout, 'Result')
+    expect(result).toContain('The step exited with code 0: the check would be green.')
+    expect(result).toContain(
+      'It set the commit status success "QA.tech / Checkout flow" on ec26c3e: 2 known failures, none new'
+    )
+    expect(result).toContain('  known (failing there too): "Pay by card" and "Apply a discount code"\n  new: none')
+  })
+
+  it("shows the pull request's own start request, and how the baseline was found", () => {
+    const received = section(baseline.stdout, 'Request QA.tech received: POST /v1/run')
+    expect(received).toContain('"branch": "changes"')
+    expect(received).toContain('"commitHash": "ec26c3e57ca3a959ca5aad62de7213c562f8c821"')
+    const found = section(baseline.stdout, 'How fail_on: new found the baseline').split('\n')
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'GET /repos/Codertocat/Hello-World/commits?sha=master&per_page=20',
+        `GET /repos/Codertocat/Hello-World/commits/${BASE_COMMIT}/statuses?per_page=100`
+      ])
+    )
+    // The baseline run's results, every test case of it.
+    expect(found.some(line => /^GET \/v1\/run\/r001sbx\?(.+&)?testCases=all(&|$)/.test(line))).toBe(true)
   })
 })
 

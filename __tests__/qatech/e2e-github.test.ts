@@ -161,6 +161,19 @@ describe('Re-run failed jobs, in process', () => {
     )
   })
 
+  it('the rerun keeps the commit status of the plan the first attempt ran, which branch protection requires', async () => {
+    reset({
+      ...failing,
+      reruns: [{ result: 'PASSED', testCases: { 'Apply a coupon': { result: 'PASSED' } } }]
+    })
+    const inputs = { pr_comment: 'always', commit_status: 'true' }
+    expect((await step(inputs, { GITHUB_RUN_ATTEMPT: '1' })).code).toBe(1)
+    expect((await step(inputs, { GITHUB_RUN_ATTEMPT: '2' })).code).toBe(0)
+    const newest = new Map<string, string>()
+    for (const status of await statuses()) if (!newest.has(status.context)) newest.set(status.context, status.state)
+    expect(Object.fromEntries(newest)).toEqual({ 'QA.tech / Checkout flow': 'success' })
+  })
+
   it('with no comment to find the run by: runs everything and says how to enable it', async () => {
     reset(failing)
     const result = await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '2' })

@@ -204,6 +204,8 @@ function pullRequest(
 describe('examples/ of the root action', () => {
   it('has the documented workflows', () => {
     expect(examples.sort()).toEqual([
+      'fail-on-new-pull-request.yml',
+      'fail-on-new-push.yml',
       'matrix-applications.yml',
       'merge-queue.yml',
       'pull-request-required-check.yml',

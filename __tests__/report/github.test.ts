@@ -648,7 +648,7 @@ describe('the previous attempt’s run, for a rerun', () => {
   }
   const attempt2 = { GITHUB_RUN_ATTEMPT: '2' }
 
-  it('is read back from the comment the previous attempt wrote: the run id and page, and the step’s verdict', async () => {
+  it('is read back from the comment the previous attempt wrote: the run id and page, its plan, and the step’s verdict', async () => {
     const run = startedRun('r007sbx')
     await runSteps(() => step(commentReporter(contextFor()), run, failing(run)))
     expect(await findPreviousRun(query({ env: attempt2 }))).toEqual({
@@ -656,7 +656,8 @@ describe('the previous attempt’s run, for a rerun', () => {
         id: 'r007sbx',
         url: 'https://app.qa.tech/p/web-shop/results/r007sbx',
         attempt: 1,
-        verdict: 'failed'
+        verdict: 'failed',
+        plan: { label: 'Test plan', name: 'Checkout flow' }
       }
     })
     await runSteps(() => step(commentReporter(contextFor()), run, passing(run)))

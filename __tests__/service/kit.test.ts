@@ -221,9 +221,21 @@ describe('the request in the log', () => {
     expect(JSON.parse(groups[0]?.lines.join('\n') ?? '')).toMatchObject({
       request: `POST /v1/groups/${TESTER_ARMY_GROUP}/runs`
     })
+    // not_configured: tester.army's own GitHub integration is not set up, the usual case: nothing to say.
+    expect(logs).toEqual(['Started tester.army batch b1 (2 runs) on https://pr-7.example.com.'])
+  })
+
+  it("tester.army's own GitHub integration is explained when it did something, never shown as a raw code", async () => {
+    const { environment, logs } = recordingEnvironment()
+    const answer = { ...groupAnswer, githubStatus: 'pr_not_found' }
+    await createTesterArmyService(
+      await testerArmySettings(),
+      environment,
+      testerArmyClient(async () => answer)
+    ).start(context)
     expect(logs).toEqual([
       'Started tester.army batch b1 (2 runs) on https://pr-7.example.com.',
-      "tester.army's GitHub integration for this run: not_configured."
+      "tester.army found no pull request for this commit, so it comments on none; this step's reports are unaffected."
     ])
   })
 })

@@ -161,7 +161,7 @@ function commitStatusReporter(context, options = {}) {
             state,
             context: (0,identity/* statusContextOf */.rM)(settings, service, run.plan, options.matrix),
             description: (0,identity/* shorten */.ml)((0,untrusted_text/* inline */.mG)((0,secrets/* redactSecrets */.f)(description, settings.secrets), 1_000), STATUS_DESCRIPTION_MAX_CHARACTERS),
-            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url)
+            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url) ?? (0,markdown/* safeUrl */.Pl)(run.statusUrl)
         };
         try {
             const client = await context.octokit();

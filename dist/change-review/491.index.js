@@ -19,10 +19,11 @@ export const modules = {
 /**
  * A CTRF JSON report (Common Test Report Format, https://ctrf.io) of a finished wait: one test per
  * test case with its last result; a test that failed and then passed on a retry is `passed` with
- * `flaky: true` and its earlier attempts. A step that did not pass with no failed test to show for
- * it (an error, a timeout, a cancel) gets one failed test for the run itself, as the JUnit file
- * does, so a CTRF viewer shows it red. Only CTRF's types are used here; the bundle does not carry
- * the package.
+ * `flaky: true` and its earlier attempts; one the base branch already has stays `failed` with
+ * `extra.baseline: "known"` (the report's `extra.baseline` says what it was compared with). A
+ * step that did not pass with no failed test to show for it (an error, a timeout, a cancel) gets
+ * one failed test for the run itself, as the JUnit file does, so a CTRF viewer shows it red. Only
+ * CTRF's types are used here; the bundle does not carry the package.
  */
 
 
@@ -53,7 +54,8 @@ function renderCtrf(input) {
     const { words, started, ending, git, env } = input;
     const testCases = ending.report?.testCases ?? [];
     const suite = started.plan?.name ?? started.label;
-    const tests = testCases.map(testCase => toTest(testCase, suite));
+    const compared = ending.outcome.baseline;
+    const tests = testCases.map(testCase => toTest(testCase, suite, compared !== undefined));
     const waitedMs = Math.max(0, Math.round(ending.waitedMs));
     if (!ending.outcome.succeeded && !tests.some(test => test.status === 'failed')) {
         tests.push(runTest(started, ending.outcome, suite, waitedMs));
@@ -103,6 +105,17 @@ function renderCtrf(input) {
                 outcome: ending.outcome.kind,
                 status: ending.outcome.status,
                 message: ending.outcome.message,
+                ...(compared
+                    ? {
+                        baseline: {
+                            branch: compared.branch,
+                            commit: compared.commitSha,
+                            ...(compared.runUrl ? { runUrl: compared.runUrl } : {}),
+                            newFailed: compared.newFailed,
+                            knownFailed: compared.knownFailed
+                        }
+                    }
+                    : {}),
                 ...(ending.earlierAttempts?.length
                     ? { earlierRuns: ending.earlierAttempts.map(({ label, url }) => ({ label, url })) }
                     : {})
@@ -130,8 +143,13 @@ const STATUSES = {
     pending: 'pending',
     errored: 'other'
 };
-function toTest(testCase, suite) {
+/**
+ * A test case with its last result. A failure the base branch already has stays `failed` and says
+ * so in `extra.baseline` = `known`, when the outcome was `compared` with the base branch.
+ */
+function toTest(testCase, suite, compared) {
     const earlier = testCase.earlierFailures ?? [];
+    const known = compared && testCase.verdict === 'failed' && testCase.baseline === 'known';
     const trace = testCase.details.map(detail => `${detail.label}: ${detail.text}`).join('\n\n');
     const pages = [...(testCase.url ? [{ label: 'Result', url: testCase.url }] : []), ...(testCase.links ?? [])];
     return {
@@ -156,11 +174,12 @@ function toTest(testCase, suite) {
                 }))
             }
             : {}),
-        ...(pages.length > 0 || testCase.cause
+        ...(pages.length > 0 || testCase.cause || known
             ? {
                 extra: {
                     ...(testCase.cause ? { cause: testCase.cause.kind, code: testCase.cause.code } : {}),
-                    ...(pages.length > 0 ? { links: pages.map(({ label, url }) => ({ label, url })) } : {})
+                    ...(pages.length > 0 ? { links: pages.map(({ label, url }) => ({ label, url })) } : {}),
+                    ...(known ? { baseline: 'known' } : {})
                 }
             }
             : {})
@@ -324,7 +343,9 @@ __webpack_require__.r(__webpack_exports__);
  * mikepenz/action-junit-report, EnricoMi/publish-unit-test-result-action): one testsuite for the
  * run, one testcase per test case with its last result. Retries fold into the test case: a test
  * that failed and then passed has a `flakyFailure` per earlier failure, one that kept failing a
- * `rerunFailure`. The shape is the Maven Surefire / Jenkins junit-10 schema.
+ * `rerunFailure`. A failure the base branch already has stays a failure, marked with a
+ * `baseline` = `known` property; the suite's properties name the baseline's branch, commit and
+ * run. The shape is the Maven Surefire / Jenkins junit-10 schema.
  */
 
 
@@ -366,7 +387,8 @@ function writeReportFile(env, name, content, output) {
 function renderJunit({ words, started, ending, git }) {
     const suite = started.plan ? `${words.name}: ${started.plan.name}` : started.label;
     const testCases = ending.report?.testCases ?? [];
-    const cases = testCases.map(testCase => testCaseElement(testCase, suite));
+    const compared = ending.outcome.baseline !== undefined;
+    const cases = testCases.map(testCase => testCaseElement(testCase, suite, compared));
     const runLevel = runLevelProblem(ending.outcome, testCases);
     if (runLevel)
         cases.push(runTestCase(started, suite, runLevel));
@@ -413,12 +435,26 @@ function suiteProperties(started, ending, git) {
         properties.push(['flaky_count', String(flaky)]);
     for (const attempt of ending.earlierAttempts ?? [])
         properties.push(['earlier_run', attempt.url]);
+    const baseline = ending.outcome.baseline;
+    if (baseline) {
+        properties.push(['baseline_branch', baseline.branch], ['baseline_commit', baseline.commitSha]);
+        if (baseline.runUrl)
+            properties.push(['baseline_run_url', baseline.runUrl]);
+    }
     return properties;
 }
-function testCaseElement(testCase, suite) {
+/**
+ * A test case with its last result. A failure the base branch already has stays a failure (a
+ * report reader shows what failed) and says so in a property, `baseline` = `known`, when the
+ * outcome was `compared` with the base branch.
+ */
+function testCaseElement(testCase, suite, compared) {
     const time = testCase.durationMs !== undefined ? ` time="${seconds(testCase.durationMs)}"` : '';
     const open = `    <testcase name="${attribute(testCase.name)}" classname="${attribute(suite)}"${time}`;
     const children = [];
+    if (compared && testCase.verdict === 'failed' && testCase.baseline === 'known') {
+        children.push('      <properties>', '        <property name="baseline" value="known"/>', '      </properties>');
+    }
     const message = testCase.summary ?? testCase.resultWord ?? '';
     const type = testCase.cause?.code ?? testCase.resultWord ?? testCase.verdict.toUpperCase();
     switch (testCase.verdict) {

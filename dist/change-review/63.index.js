@@ -184,6 +184,7 @@ const MARKER_END = ' -->';
 /** Longer values than these are not a service's ids or pages: left out rather than cut. */
 const MAX_MARKER_ID = 200;
 const MAX_MARKER_URL = 2_000;
+const MAX_MARKER_PLAN = 300;
 /** The marker, an HTML comment GitHub does not show. Its JSON cannot end the comment early. */
 function renderMarker(marker) {
     const url = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(marker.run.url);
@@ -192,7 +193,10 @@ function renderMarker(marker) {
         key: marker.key,
         run: {
             ...(marker.run.id && marker.run.id.length <= MAX_MARKER_ID ? { id: marker.run.id } : {}),
-            ...(url && url.length <= MAX_MARKER_URL ? { url } : {})
+            ...(url && url.length <= MAX_MARKER_URL ? { url } : {}),
+            ...(marker.run.plan && marker.run.plan.label.length + marker.run.plan.name.length <= MAX_MARKER_PLAN
+                ? { plan: { label: marker.run.plan.label, name: marker.run.plan.name } }
+                : {})
         },
         ...(marker.sha && /^[0-9a-f]{7,64}$/i.test(marker.sha) ? { sha: marker.sha } : {}),
         ...(marker.workflowRunId && /^\d{1,20}$/.test(marker.workflowRunId) ? { workflowRunId: marker.workflowRunId } : {}),
@@ -226,13 +230,20 @@ function readMarker(body) {
         key: record.key,
         run: {
             ...(typeof run.id === 'string' ? { id: run.id } : {}),
-            ...(typeof run.url === 'string' ? { url: run.url } : {})
+            ...(typeof run.url === 'string' ? { url: run.url } : {}),
+            ...planOf(run.plan)
         },
         ...(typeof record.sha === 'string' ? { sha: record.sha } : {}),
         ...(typeof record.workflowRunId === 'string' ? { workflowRunId: record.workflowRunId } : {}),
         ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {}),
         ...(record.verdict === 'passed' || record.verdict === 'failed' ? { verdict: record.verdict } : {})
     };
+}
+function planOf(value) {
+    if (typeof value !== 'object' || value === null)
+        return {};
+    const { label, name } = value;
+    return typeof label === 'string' && typeof name === 'string' ? { plan: { label, name } } : {};
 }
 
 
@@ -552,6 +563,7 @@ function assemble(input, limits) {
         parts.push(`\nThe step did not wait for the result.${inService(input, `See it in ${input.words.name}`)}\n`);
     }
     else {
+        parts.push(baselineLine(input, state));
         parts.push(counts(input.words, state));
         parts.push(failures(input, limits.failures));
         parts.push(flaky(input, limits.flaky));
@@ -612,6 +624,20 @@ function olderCommitNote({ git, pullRequestHead }) {
 function shortSha(sha) {
     return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : comment_markdown_text(sha, 40);
 }
+/** What the failures were compared with: why a run whose failures the base branch already has passed. */
+function baselineLine({ words }, { outcome }) {
+    const baseline = outcome.baseline;
+    if (!baseline)
+        return '';
+    const sentence = (0,verdict_words/* baselineSentence */.FD)(words, outcome, {
+        branch: comment_markdown_text(baseline.branch, 100),
+        commit: shortSha(baseline.commitSha)
+    });
+    if (!sentence)
+        return '';
+    const run = (0,markdown/* safeUrl */.Pl)(baseline.runUrl) ? ` ${(0,markdown/* link */.nf)((0,verdict_words/* openBaselineRunLabel */.tt)(words), baseline.runUrl)}.` : '';
+    return `\n${sentence}${run}\n`;
+}
 function counts(words, { outcome, report }) {
     const parts = (0,verdict_words/* countParts */.MA)(outcome);
     if (!parts) {
@@ -624,32 +650,59 @@ function counts(words, { outcome, report }) {
         items.push(`🔁 ${outcome.counts.flaky} flaky`);
     return `\n${items.join(' · ')}\n`;
 }
-/** What did not pass, failures first: failed, then errored, then unfinished test cases. */
+/**
+ * What did not pass, failures first: failed, then errored, then unfinished test cases; compared
+ * with the base branch, the failures it already has come last, listed apart.
+ */
 const NOT_PASSED_ORDER = { failed: 0, errored: 1, pending: 2 };
-function failedOf({ state }) {
+const KNOWN_ORDER = 3;
+function failedOf(input) {
+    const { state } = input;
     if (state.kind !== 'waited')
         return [];
+    const order = (testCase) => isKnownFailure(input, testCase) ? KNOWN_ORDER : (NOT_PASSED_ORDER[testCase.verdict] ?? 0);
     return (state.report?.testCases ?? [])
         .filter(testCase => NOT_PASSED_ORDER[testCase.verdict] !== undefined)
-        .sort((a, b) => (NOT_PASSED_ORDER[a.verdict] ?? 0) - (NOT_PASSED_ORDER[b.verdict] ?? 0));
+        .sort((a, b) => order(a) - order(b));
+}
+/** A failure the base branch's run has too; only said when the outcome was compared with it. */
+function isKnownFailure({ state }, testCase) {
+    return (state.kind === 'waited' &&
+        state.outcome.baseline !== undefined &&
+        testCase.verdict === 'failed' &&
+        testCase.baseline === 'known');
 }
 function failures(input, limit) {
     const failed = failedOf(input);
     if (failed.length === 0)
         return '';
     const noun = (0,verdict_words/* testCaseNounOf */.SA)(input.words);
-    const rows = failed.slice(0, limit).map(testCase => {
+    const shown = failed.slice(0, limit);
+    const brought = shown.filter(testCase => !isKnownFailure(input, testCase));
+    const known = shown.filter(testCase => isKnownFailure(input, testCase));
+    const more = failed.length > limit
+        ? `\n…and ${failed.length - limit} more.${inService(input, `See every ${noun.one} in ${input.words.name}`)}\n`
+        : '';
+    const onlyFailures = brought.every(testCase => testCase.verdict === 'failed');
+    const compared = input.state.kind === 'waited' ? input.state.outcome.baseline : undefined;
+    const heading = compared
+        ? (0,verdict_words/* newFailuresHeading */.Er)(input.words, onlyFailures)
+        : onlyFailures
+            ? `Failed ${noun.one}`
+            : `${(0,verdict_words/* capitalized */.l2)(noun.one)} that did not pass`;
+    const tables = [brought.length > 0 || known.length === 0 ? failureTable(input, heading, brought) : ''];
+    if (compared && known.length > 0) {
+        tables.push(failureTable(input, (0,verdict_words/* knownFailuresHeading */.fA)(comment_markdown_text(compared.branch, 100)), known));
+    }
+    return `${tables.join('')}${more}`;
+}
+function failureTable(input, heading, testCases) {
+    const rows = testCases.map(testCase => {
         // A failure is marked by its icon alone; anything else says what it was: "⚠️ ERROR", "⏳ Unfinished".
         const mark = testCase.verdict === 'failed' ? '❌' : (0,verdict_words/* verdictLabel */.Id)(testCase, comment_markdown_text);
         return `| ${mark} ${(0,markdown/* link */.nf)(comment_markdown_text(testCase.name, 200), testCase.url)} | ${why(testCase, input.words)} |\n`;
     });
-    const more = failed.length > limit
-        ? `\n…and ${failed.length - limit} more.${inService(input, `See every ${noun.one} in ${input.words.name}`)}\n`
-        : '';
-    const heading = failed.every(testCase => testCase.verdict === 'failed')
-        ? `Failed ${noun.one}`
-        : `${(0,verdict_words/* capitalized */.l2)(noun.one)} that did not pass`;
-    return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}${more}`;
+    return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}`;
 }
 /** The summary, the evaluation (shortened), and whose fault it likely is. */
 function why(testCase, words) {
@@ -804,7 +857,7 @@ function pullRequestCommentReporter(context, options = {}) {
                 job,
                 marker: {
                     key,
-                    run: { id: run.id, url: run.url },
+                    run: { id: run.id, url: run.url, ...(run.plan ? { plan: run.plan } : {}) },
                     sha: git.commitHash,
                     workflowRunId: job.workflowRunId,
                     attempt: job.attempt,

@@ -384,14 +384,21 @@ function assemble(parts, budgetBytes, input, trim = false) {
 }
 /** Up to this many failures, their details are shown open. */
 const FAILURES_SHOWN_OPEN = 3;
-/** Failures first, passes last: the reader came for what broke. */
+/**
+ * Failures first, passes last: the reader came for what broke. Compared with the base branch,
+ * the failures it already has come after the new ones.
+ */
 const VERDICT_ORDER = { failed: 0, passed: 2 };
-const order = (testCase) => VERDICT_ORDER[testCase.verdict] ?? 1;
+const orderOf = (compared) => (testCase) => compared && isKnownFailure(testCase) ? 0.5 : (VERDICT_ORDER[testCase.verdict] ?? 1);
+/** A failure the base branch's run has too. Only said when the outcome was compared (`Outcome.baseline`). */
+const isKnownFailure = (testCase) => testCase.verdict === 'failed' && testCase.baseline === 'known';
 /** The agent's text may take up to this share of the budget; the rest is for everything else. */
 const NARRATIVE_SHARE = 0.5;
 const NARRATIVE_MAX_BYTES = 200_000;
 function blocks(input, level, budgetBytes) {
     const out = [{ text: header(input), essential: true }];
+    const compared = input.outcome?.baseline;
+    const order = orderOf(compared !== undefined);
     const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b));
     const narrative = input.report?.narrative;
     const counts = input.outcome && countsLine(input.words, input.outcome, input.report);
@@ -418,7 +425,8 @@ function blocks(input, level, budgetBytes) {
                 continue;
             // "Goal reached" on every passing row says nothing: passing rows carry no summary, unless
             // the service's summary says what was tested (tester.army).
-            out.push({ text: testCaseRow(testCase, isPassing && !input.words.detailsForEveryTestCase, input.words) });
+            const brief = isPassing && !input.words.detailsForEveryTestCase;
+            out.push({ text: testCaseRow(testCase, brief, input.words, compared !== undefined) });
         }
         if (level >= Detail.NoPassingRows && passing.length > 0) {
             out.push({
@@ -428,12 +436,23 @@ function blocks(input, level, budgetBytes) {
         }
         // An error is no pass either: why it happened is shown with the failures.
         const failed = testCases.filter(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored');
-        if (failed.length > 0) {
-            const errored = failed.some(testCase => testCase.verdict === 'errored');
-            out.push({ text: `\n### Why they ${errored ? 'did not pass' : 'failed'}\n` });
-            // A few failures are what the reader came for: open. Many would bury each other: closed.
-            const open = failed.length <= FAILURES_SHOWN_OPEN;
-            for (const testCase of failed)
+        // Compared with the base branch: what the pull request brought first, what the branch has apart.
+        const known = compared ? failed.filter(isKnownFailure) : [];
+        const brought = failed.filter(testCase => !known.includes(testCase));
+        // A few failures are what the reader came for: open. Many would bury each other: closed.
+        const open = failed.length <= FAILURES_SHOWN_OPEN;
+        if (brought.length > 0) {
+            const errored = brought.some(testCase => testCase.verdict === 'errored');
+            const heading = compared
+                ? (0,verdict_words/* newFailuresHeading */.Er)(input.words, !errored)
+                : `Why they ${errored ? 'did not pass' : 'failed'}`;
+            out.push({ text: `\n### ${heading}\n` });
+            for (const testCase of brought)
+                out.push({ text: failureDetails(testCase, open) });
+        }
+        if (compared && known.length > 0) {
+            out.push({ text: `\n### ${(0,verdict_words/* knownFailuresHeading */.fA)(code(compared.branch))}\n` });
+            for (const testCase of known)
                 out.push({ text: failureDetails(testCase, open) });
         }
         const others = input.words.detailsForEveryTestCase
@@ -503,7 +522,25 @@ function header(input) {
     else if (!outcome) {
         note = 'The step did not wait for the result (`blocking` is false).';
     }
-    return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`;
+    const compared = baselineLine(input);
+    return `## ${title(input)}\n\n${meta.join('  \n')}\n${compared ? `\n${compared}\n` : ''}${note ? `\n${note}\n` : ''}`;
+}
+/**
+ * What the failures were compared with, right under the heading: why a run whose failures the
+ * base branch already has passed, with the baseline's commit and run.
+ */
+function baselineLine({ words, outcome, git, serverUrl }) {
+    const baseline = outcome?.baseline;
+    if (!outcome || !baseline)
+        return undefined;
+    const sentence = (0,verdict_words/* baselineSentence */.FD)(words, outcome, {
+        branch: code(baseline.branch),
+        commit: shaLink(baseline.commitSha, git.repository, serverUrl)
+    });
+    if (!sentence)
+        return undefined;
+    const run = (0,report_markdown/* safeUrl */.Pl)(baseline.runUrl) ? ` ${(0,report_markdown/* link */.nf)((0,verdict_words/* openBaselineRunLabel */.tt)(words), baseline.runUrl)}.` : '';
+    return `> ${sentence}${run}`;
 }
 /** The counts in one line (three numbers read better as a sentence than as a table), or why there are none. */
 function countsLine(words, outcome, report) {
@@ -522,14 +559,16 @@ function code(text) {
 }
 /** The short SHA as code, linked to the commit on the GitHub server when the repository is known. */
 function commitLink(git, serverUrl) {
-    const sha = git.commitHash ?? '';
-    const short = code(sha.slice(0, 7));
-    if (!serverUrl || !git.repository || !/^[0-9a-f]{7,64}$/i.test(sha))
-        return short;
-    return (0,report_markdown/* link */.nf)(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`);
+    return shaLink(git.commitHash ?? '', git.repository, serverUrl);
 }
-function testCaseRow(testCase, brief, words) {
-    const label = (0,verdict_words/* verdictLabel */.Id)(testCase, report_markdown/* cell */.Hn);
+function shaLink(sha, repository, serverUrl) {
+    const short = code(sha.slice(0, 7));
+    if (!serverUrl || !repository || !/^[0-9a-f]{7,64}$/i.test(sha))
+        return short;
+    return (0,report_markdown/* link */.nf)(short, `${serverUrl.replace(/\/+$/, '')}/${repository}/commit/${sha}`);
+}
+function testCaseRow(testCase, brief, words, compared) {
+    const label = (0,verdict_words/* verdictLabel */.Id)(testCase, report_markdown/* cell */.Hn, compared);
     const result = testCase.flaky ? `${label} (flaky)` : label;
     const name = (0,report_markdown/* link */.nf)((0,report_markdown/* cell */.Hn)(testCase.name, 300), testCase.url);
     const summary = brief ? '' : (0,report_markdown/* cell */.Hn)(testCase.summary ?? '', 300);

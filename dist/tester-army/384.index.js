@@ -89,7 +89,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(865);
+var core = __webpack_require__(3246);
 // EXTERNAL MODULE: ./src/github/comments.ts
 var comments = __webpack_require__(6645);
 // EXTERNAL MODULE: ./src/github/octokit.ts
@@ -161,7 +161,7 @@ function commitStatusReporter(context, options = {}) {
             state,
             context: (0,identity/* statusContextOf */.rM)(settings, service, run.plan, options.matrix),
             description: (0,identity/* shorten */.ml)((0,untrusted_text/* inline */.mG)((0,secrets/* redactSecrets */.f)(description, settings.secrets), 1_000), STATUS_DESCRIPTION_MAX_CHARACTERS),
-            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url)
+            targetUrl: (0,markdown/* safeUrl */.Pl)(run.url) ?? (0,markdown/* safeUrl */.Pl)(run.statusUrl)
         };
         try {
             const client = await context.octokit();
@@ -342,7 +342,7 @@ function shorten(text, max) {
 /* harmony export */   cf: () => (/* binding */ retryOnce)
 /* harmony export */ });
 /* unused harmony exports isTransientGithubError, permissionsBlock */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(865);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);

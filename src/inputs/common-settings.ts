@@ -26,9 +26,19 @@ export const RerunInputs = {
   RetryFailed: 'retry_failed'
 } as const
 
+/**
+ * The inputs of the actions whose runs have per-test results to compare with the base branch's
+ * (QA.tech test plans, tester.army). The change review has none: it neither declares nor reads it.
+ */
+export const BaselineInputs = {
+  FailOn: 'fail_on'
+} as const
+
 export type PrCommentMode = 'off' | 'always' | 'on-failure'
 export type RerunMode = 'failed' | 'all'
 export type PreflightMode = 'wait' | 'warn' | 'off'
+/** `any`: every failure fails the step; `new`: only failures the base branch's run does not have. */
+export type FailOnMode = 'any' | 'new'
 
 /** What the shared stages (wait, verdict, reports) need to know of the inputs. */
 export interface CommonSettings {
@@ -63,6 +73,11 @@ export interface CommonSettings {
   readonly rerun: RerunMode
   /** Rerun failed test cases up to this many times after a failed run (0 to 3). */
   readonly retryFailed: number
+  /**
+   * Which failures fail the step: all of them, or only those the pull request's base branch does
+   * not have (compared with the run its commit status names). Absent: `any`.
+   */
+  readonly failOn?: FailOnMode
   /** Check that the site under test answers before a run is started. */
   readonly preflight: PreflightMode
   /** How long the preflight waits for the site, in seconds. */
@@ -85,9 +100,11 @@ export interface CommonInputsOptions {
   readonly blocking: boolean
   /** The action has the `RerunInputs` (its service reruns what failed). */
   readonly rerunInputs?: boolean
+  /** The action has the `BaselineInputs` (its runs have per-test results to compare). */
+  readonly baselineInputs?: boolean
 }
 
-/** Reads the common inputs (and the rerun inputs, where the action has them). */
+/** Reads the common inputs (and the rerun and baseline inputs, where the action has them). */
 export function readCommonSettings(
   read: InputReader,
   options: CommonInputsOptions,
@@ -99,6 +116,15 @@ export function readCommonSettings(
   if (commitStatus && !blocking) {
     problems.push(
       `${CommonInputs.CommitStatus} needs ${CommonInputs.Blocking}: true — without waiting for the run there is no final state to set. Set blocking: true, or remove commit_status.`
+    )
+  }
+  // Without the input every failure counts, as it always did.
+  const failOn: FailOnMode = options.baselineInputs
+    ? readChoice(BaselineInputs.FailOn, input(BaselineInputs.FailOn), ['any', 'new'], problems)
+    : 'any'
+  if (failOn === 'new' && !blocking) {
+    problems.push(
+      `${BaselineInputs.FailOn}: new needs ${CommonInputs.Blocking}: true — without waiting for the run there are no failures to compare. Set blocking: true, or remove fail_on.`
     )
   }
   return {
@@ -132,6 +158,7 @@ export function readCommonSettings(
     commitStatus,
     statusContext: input(CommonInputs.StatusContext),
     ...(options.rerunInputs ? readRerunSettings(input, problems) : NO_RERUNS),
+    failOn,
     preflight: readChoice(CommonInputs.Preflight, input(CommonInputs.Preflight), ['wait', 'warn', 'off'], problems),
     preflightTimeoutSeconds: readNumber(
       CommonInputs.PreflightTimeoutSeconds,

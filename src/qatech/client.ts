@@ -1,7 +1,7 @@
 import { ApiError } from '../http/api-error.js'
 import { httpTransport, type Transport } from '../http/transport.js'
 import { withApiMessage } from '../service/kit/api-message.js'
-import { isRecord } from '../util/records.js'
+import { isRecord, nonEmptyString } from '../util/records.js'
 import { inline } from '../util/untrusted-text.js'
 import { describeReadFailure, KEY_HINT, listApplications, qatechApi, REQUEST_TIMEOUT_MS } from './shared/api.js'
 import type { Application } from './shared/types.js'
@@ -180,9 +180,11 @@ function readRunState(data: Record<string, unknown>, shortId: string): RunState 
 }
 
 function readTestCase(data: Record<string, unknown>): RunTestCase {
+  const projectTestCaseId = nonEmptyString(data.projectTestCaseId)
   return {
     id: String(data.id ?? ''),
     shortId: String(data.shortId ?? ''),
+    ...(projectTestCaseId === undefined ? {} : { projectTestCaseId }),
     name: typeof data.name === 'string' ? data.name : '(unnamed test case)',
     status: String(data.status ?? ''),
     result: optionalString(data.result),

@@ -1,10 +1,12 @@
-import { CommonInputs, RerunInputs } from '../inputs/common-settings.js'
+import { BaselineInputs, CommonInputs, RerunInputs } from '../inputs/common-settings.js'
 import { CommonOutputs } from '../report/common-outputs.js'
+import { BaselineOutputs } from '../report/outputs.js'
 import { QaTechInputs } from './shared/names.js'
 
 /**
  * Input names, exactly as in the root action.yml: those of both QA.tech actions, this action's
- * own, those every action has, and the rerun inputs (QA.tech reruns what failed).
+ * own, those every action has, the rerun inputs (QA.tech reruns what failed) and the baseline
+ * inputs (its runs have per-test results to compare with the base branch's).
  */
 export const Inputs = {
   ...QaTechInputs,
@@ -15,10 +17,14 @@ export const Inputs = {
   NotificationsConfig: 'notifications_config',
   FailOnSkipped: 'fail_on_skipped',
   ...CommonInputs,
-  ...RerunInputs
+  ...RerunInputs,
+  ...BaselineInputs
 } as const
 
-/** Output names, exactly as in action.yml: this action's own, then those every action sets. */
+/**
+ * Output names, exactly as in action.yml: this action's own, those of the comparison with the
+ * base branch, then those every action sets.
+ */
 export const Outputs = {
   RunCreated: 'run_created',
   RunId: 'run_id',
@@ -33,5 +39,6 @@ export const Outputs = {
   FailedCount: 'failed_count',
   SkippedCount: 'skipped_count',
   FlakyCount: 'flaky_count',
+  ...BaselineOutputs,
   ...CommonOutputs
 } as const

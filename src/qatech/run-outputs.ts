@@ -1,3 +1,4 @@
+import { baselineOutputs } from '../report/outputs.js'
 import type { StartedRun } from '../service/model.js'
 import type { ServiceOutputs } from '../service/service.js'
 import { asRecord } from '../util/records.js'
@@ -32,7 +33,8 @@ export const runOutputs: ServiceOutputs = {
     [Outputs.PassedCount]: outcome.counts.passed?.toString() ?? '',
     [Outputs.FailedCount]: outcome.counts.failed?.toString() ?? '',
     [Outputs.SkippedCount]: outcome.counts.skipped?.toString() ?? '',
-    [Outputs.FlakyCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.flaky ?? 0)
+    [Outputs.FlakyCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.flaky ?? 0),
+    ...baselineOutputs(outcome)
   })
 }
 

@@ -1,5 +1,5 @@
 import type { Cause, Issue, RunReport, StartedRun, TestCaseResult, TestVerdict, Verdict } from '../service/model.js'
-import { asRecord, nonEmptyString } from '../util/records.js'
+import { asRecord } from '../util/records.js'
 import { inline, quote } from '../util/untrusted-text.js'
 import type { RunIssue, RunState, RunTestCase, StartedRun as QaTechStartedRun } from './types.js'
 
@@ -43,7 +43,6 @@ export function toStartedRun(run: QaTechStartedRun, testedUrls: readonly string[
 export function toRunReport(state: RunState, label: string): RunReport {
   // COMPLETED without a result yet is a read between two writes: not an end to report.
   const phase = state.status === 'COMPLETED' && state.result === null ? 'running' : PHASES[state.status]
-  const testIds = testIdsOf(state.raw)
   return {
     // A status this action does not know is not taken as an end: the wait goes on.
     phase: phase ?? 'pending',
@@ -51,7 +50,7 @@ export function toRunReport(state: RunState, label: string): RunReport {
     statusKnown: phase !== undefined,
     result: state.status === 'COMPLETED' ? (state.result ?? '') : '',
     ...(phase === 'finished' ? verdictOf(state, label) : {}),
-    testCases: state.runTestCases.map(testCase => toTestCase(testCase, testIds.get(testCase.shortId))),
+    testCases: state.runTestCases.map(toTestCase),
     issues: state.issues.map(toIssue),
     raw: state.raw,
     ...durationOf(state.raw)
@@ -91,25 +90,12 @@ function verdictOf(state: RunState, label: string): { verdict: Verdict; verdictN
 }
 
 /**
- * The test's own id (`projectTestCaseId`) of each run test case, by the run test case's shortId:
- * the id that stays the same in every run of the test, as the run-test-case answer documents it
- * and a rerun's `projectTestCaseIds` takes it; GET /v1/run may send it too and is read for it
- * tolerantly. A run test case's own `id` and `shortId` are not it: they name one result (its page
- * is /results/test/<shortId>), new in every run, and could never match a base branch's run.
+ * One test case's result. Its `testId` is the test's own id (`projectTestCaseId`), the same in
+ * every run of the test; the run test case's `id` and `shortId` name this one result, new in
+ * every run, and could never match a base branch's run.
  */
-function testIdsOf(raw: unknown): Map<string, string> {
-  const ids = new Map<string, string>()
-  const testCases = asRecord(raw).runTestCases
-  for (const item of Array.isArray(testCases) ? testCases : []) {
-    const record = asRecord(item)
-    const shortId = nonEmptyString(record.shortId)
-    const testId = nonEmptyString(record.projectTestCaseId)
-    if (shortId !== undefined && testId !== undefined) ids.set(shortId, testId)
-  }
-  return ids
-}
-
-function toTestCase(testCase: RunTestCase, testId: string | undefined): TestCaseResult {
+function toTestCase(testCase: RunTestCase): TestCaseResult {
+  const testId = testCase.projectTestCaseId
   const known = testCase.result === null ? 'pending' : TEST_VERDICTS[testCase.result]
   const details: { label: string; text: string }[] = []
   if (testCase.promptGoal) details.push({ label: 'Goal', text: testCase.promptGoal })

@@ -94,7 +94,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
       ? undefined
       : readNotifications(await parseConfig(Inputs.NotificationsConfig, notificationsText, problems), problems)
 
-  const common = readCommonSettings(read, { blocking: false, rerunInputs: true }, problems)
+  const common = readCommonSettings(read, { blocking: false, rerunInputs: true, baselineInputs: true }, problems)
   const settings: Settings = {
     ...common,
     failOnSkipped: readBoolean(Inputs.FailOnSkipped, input(Inputs.FailOnSkipped), false, problems),

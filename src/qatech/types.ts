@@ -36,8 +36,15 @@ export type RunStatus = 'INITIATED' | 'RUNNING' | 'COMPLETED' | 'ERROR' | 'CANCE
 export type RunResult = 'PASSED' | 'FAILED' | 'SKIPPED' | (string & {})
 
 export interface RunTestCase {
+  /** This result's own id, new in every run. */
   readonly id: string
+  /** This result's short id (its page is /results/test/<shortId>), new in every run. */
   readonly shortId: string
+  /**
+   * The test itself, the same in every run of it (what a rerun's `projectTestCaseIds` takes):
+   * documented for the run-test-case answer, read from GET /v1/run where it has it.
+   */
+  readonly projectTestCaseId?: string
   readonly name: string
   readonly status: string
   readonly result: RunResult | null

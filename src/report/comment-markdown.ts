@@ -9,8 +9,12 @@ import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import {
+  baselineSentence,
   capitalized,
   countParts,
+  knownFailuresHeading,
+  newFailuresHeading,
+  openBaselineRunLabel,
   openRunLabel,
   outcomeTitle,
   runHeading,
@@ -111,6 +115,7 @@ function assemble(input: CommentInput, limits: Limits): string {
   } else if (state.kind === 'not-waiting') {
     parts.push(`\nThe step did not wait for the result.${inService(input, `See it in ${input.words.name}`)}\n`)
   } else {
+    parts.push(baselineLine(input, state))
     parts.push(counts(input.words, state))
     parts.push(failures(input, limits.failures))
     parts.push(flaky(input, limits.flaky))
@@ -179,6 +184,19 @@ function shortSha(sha: string): string {
   return /^[0-9a-f]{7,64}$/i.test(sha) ? `\`${sha.slice(0, 7)}\`` : text(sha, 40)
 }
 
+/** What the failures were compared with: why a run whose failures the base branch already has passed. */
+function baselineLine({ words }: CommentInput, { outcome }: Waited): string {
+  const baseline = outcome.baseline
+  if (!baseline) return ''
+  const sentence = baselineSentence(words, outcome, {
+    branch: text(baseline.branch, 100),
+    commit: shortSha(baseline.commitSha)
+  })
+  if (!sentence) return ''
+  const run = safeUrl(baseline.runUrl) ? ` ${link(openBaselineRunLabel(words), baseline.runUrl)}.` : ''
+  return `\n${sentence}${run}\n`
+}
+
 function counts(words: ServiceWords, { outcome, report }: Waited): string {
   const parts = countParts(outcome)
   if (!parts) {
@@ -191,33 +209,65 @@ function counts(words: ServiceWords, { outcome, report }: Waited): string {
   return `\n${items.join(' · ')}\n`
 }
 
-/** What did not pass, failures first: failed, then errored, then unfinished test cases. */
+/**
+ * What did not pass, failures first: failed, then errored, then unfinished test cases; compared
+ * with the base branch, the failures it already has come last, listed apart.
+ */
 const NOT_PASSED_ORDER: Partial<Record<TestCaseResult['verdict'], number>> = { failed: 0, errored: 1, pending: 2 }
+const KNOWN_ORDER = 3
 
-function failedOf({ state }: CommentInput): TestCaseResult[] {
+function failedOf(input: CommentInput): TestCaseResult[] {
+  const { state } = input
   if (state.kind !== 'waited') return []
+  const order = (testCase: TestCaseResult) =>
+    isKnownFailure(input, testCase) ? KNOWN_ORDER : (NOT_PASSED_ORDER[testCase.verdict] ?? 0)
   return (state.report?.testCases ?? [])
     .filter(testCase => NOT_PASSED_ORDER[testCase.verdict] !== undefined)
-    .sort((a, b) => (NOT_PASSED_ORDER[a.verdict] ?? 0) - (NOT_PASSED_ORDER[b.verdict] ?? 0))
+    .sort((a, b) => order(a) - order(b))
+}
+
+/** A failure the base branch's run has too; only said when the outcome was compared with it. */
+function isKnownFailure({ state }: CommentInput, testCase: TestCaseResult): boolean {
+  return (
+    state.kind === 'waited' &&
+    state.outcome.baseline !== undefined &&
+    testCase.verdict === 'failed' &&
+    testCase.baseline === 'known'
+  )
 }
 
 function failures(input: CommentInput, limit: number): string {
   const failed = failedOf(input)
   if (failed.length === 0) return ''
   const noun = testCaseNounOf(input.words)
-  const rows = failed.slice(0, limit).map(testCase => {
-    // A failure is marked by its icon alone; anything else says what it was: "⚠️ ERROR", "⏳ Unfinished".
-    const mark = testCase.verdict === 'failed' ? '❌' : verdictLabel(testCase, text)
-    return `| ${mark} ${link(text(testCase.name, 200), testCase.url)} | ${why(testCase, input.words)} |\n`
-  })
+  const shown = failed.slice(0, limit)
+  const brought = shown.filter(testCase => !isKnownFailure(input, testCase))
+  const known = shown.filter(testCase => isKnownFailure(input, testCase))
   const more =
     failed.length > limit
       ? `\n…and ${failed.length - limit} more.${inService(input, `See every ${noun.one} in ${input.words.name}`)}\n`
       : ''
-  const heading = failed.every(testCase => testCase.verdict === 'failed')
-    ? `Failed ${noun.one}`
-    : `${capitalized(noun.one)} that did not pass`
-  return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}${more}`
+  const onlyFailures = brought.every(testCase => testCase.verdict === 'failed')
+  const compared = input.state.kind === 'waited' ? input.state.outcome.baseline : undefined
+  const heading = compared
+    ? newFailuresHeading(input.words, onlyFailures)
+    : onlyFailures
+      ? `Failed ${noun.one}`
+      : `${capitalized(noun.one)} that did not pass`
+  const tables = [brought.length > 0 || known.length === 0 ? failureTable(input, heading, brought) : '']
+  if (compared && known.length > 0) {
+    tables.push(failureTable(input, knownFailuresHeading(text(compared.branch, 100)), known))
+  }
+  return `${tables.join('')}${more}`
+}
+
+function failureTable(input: CommentInput, heading: string, testCases: readonly TestCaseResult[]): string {
+  const rows = testCases.map(testCase => {
+    // A failure is marked by its icon alone; anything else says what it was: "⚠️ ERROR", "⏳ Unfinished".
+    const mark = testCase.verdict === 'failed' ? '❌' : verdictLabel(testCase, text)
+    return `| ${mark} ${link(text(testCase.name, 200), testCase.url)} | ${why(testCase, input.words)} |\n`
+  })
+  return `\n| ${heading} | Why |\n| --- | --- |\n${rows.join('')}`
 }
 
 /** The summary, the evaluation (shortened), and whose fault it likely is. */

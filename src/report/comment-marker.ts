@@ -13,7 +13,15 @@ const MARKER_END = ' -->'
 export interface CommentMarker {
   readonly key: string
   /** The run the comment reports: a rerun of the job starts from it. */
-  readonly run: { readonly id?: string; readonly url?: string }
+  readonly run: {
+    readonly id?: string
+    readonly url?: string
+    /**
+     * What the run ran (a test plan): a rerun's answer may not name it, and the commit status's
+     * context, which does, must stay the one branch protection requires.
+     */
+    readonly plan?: { readonly label: string; readonly name: string }
+  }
   /** The commit tested. */
   readonly sha?: string
   readonly workflowRunId?: string
@@ -27,6 +35,7 @@ export type MarkerVerdict = 'passed' | 'failed'
 /** Longer values than these are not a service's ids or pages: left out rather than cut. */
 const MAX_MARKER_ID = 200
 const MAX_MARKER_URL = 2_000
+const MAX_MARKER_PLAN = 300
 
 /** The marker, an HTML comment GitHub does not show. Its JSON cannot end the comment early. */
 export function renderMarker(marker: CommentMarker): string {
@@ -36,7 +45,10 @@ export function renderMarker(marker: CommentMarker): string {
     key: marker.key,
     run: {
       ...(marker.run.id && marker.run.id.length <= MAX_MARKER_ID ? { id: marker.run.id } : {}),
-      ...(url && url.length <= MAX_MARKER_URL ? { url } : {})
+      ...(url && url.length <= MAX_MARKER_URL ? { url } : {}),
+      ...(marker.run.plan && marker.run.plan.label.length + marker.run.plan.name.length <= MAX_MARKER_PLAN
+        ? { plan: { label: marker.run.plan.label, name: marker.run.plan.name } }
+        : {})
     },
     ...(marker.sha && /^[0-9a-f]{7,64}$/i.test(marker.sha) ? { sha: marker.sha } : {}),
     ...(marker.workflowRunId && /^\d{1,20}$/.test(marker.workflowRunId) ? { workflowRunId: marker.workflowRunId } : {}),
@@ -66,11 +78,18 @@ export function readMarker(body: string): CommentMarker | undefined {
     key: record.key,
     run: {
       ...(typeof run.id === 'string' ? { id: run.id } : {}),
-      ...(typeof run.url === 'string' ? { url: run.url } : {})
+      ...(typeof run.url === 'string' ? { url: run.url } : {}),
+      ...planOf(run.plan)
     },
     ...(typeof record.sha === 'string' ? { sha: record.sha } : {}),
     ...(typeof record.workflowRunId === 'string' ? { workflowRunId: record.workflowRunId } : {}),
     ...(typeof record.attempt === 'number' ? { attempt: record.attempt } : {}),
     ...(record.verdict === 'passed' || record.verdict === 'failed' ? { verdict: record.verdict } : {})
   }
+}
+
+function planOf(value: unknown): { plan?: { label: string; name: string } } {
+  if (typeof value !== 'object' || value === null) return {}
+  const { label, name } = value as Record<string, unknown>
+  return typeof label === 'string' && typeof name === 'string' ? { plan: { label, name } } : {}
 }

@@ -36,7 +36,7 @@ export function commitStatusReporter(context: ReportContext, options: GithubRepo
         inline(redactSecrets(description, settings.secrets), 1_000),
         STATUS_DESCRIPTION_MAX_CHARACTERS
       ),
-      targetUrl: safeUrl(run.url)
+      targetUrl: safeUrl(run.url) ?? safeUrl(run.statusUrl)
     }
     try {
       const client = await context.octokit()

@@ -1,10 +1,11 @@
 /**
  * A CTRF JSON report (Common Test Report Format, https://ctrf.io) of a finished wait: one test per
  * test case with its last result; a test that failed and then passed on a retry is `passed` with
- * `flaky: true` and its earlier attempts. A step that did not pass with no failed test to show for
- * it (an error, a timeout, a cancel) gets one failed test for the run itself, as the JUnit file
- * does, so a CTRF viewer shows it red. Only CTRF's types are used here; the bundle does not carry
- * the package.
+ * `flaky: true` and its earlier attempts; one the base branch already has stays `failed` with
+ * `extra.baseline: "known"` (the report's `extra.baseline` says what it was compared with). A
+ * step that did not pass with no failed test to show for it (an error, a timeout, a cancel) gets
+ * one failed test for the run itself, as the JUnit file does, so a CTRF viewer shows it red. Only
+ * CTRF's types are used here; the bundle does not carry the package.
  */
 import { randomUUID } from 'node:crypto'
 import type { CTRFReport, Test } from 'ctrf'
@@ -47,7 +48,8 @@ export function renderCtrf(input: CtrfInput): CTRFReport {
   const { words, started, ending, git, env } = input
   const testCases = ending.report?.testCases ?? []
   const suite = started.plan?.name ?? started.label
-  const tests = testCases.map(testCase => toTest(testCase, suite))
+  const compared = ending.outcome.baseline
+  const tests = testCases.map(testCase => toTest(testCase, suite, compared !== undefined))
   const waitedMs = Math.max(0, Math.round(ending.waitedMs))
   if (!ending.outcome.succeeded && !tests.some(test => test.status === 'failed')) {
     tests.push(runTest(started, ending.outcome, suite, waitedMs))
@@ -97,6 +99,17 @@ export function renderCtrf(input: CtrfInput): CTRFReport {
         outcome: ending.outcome.kind,
         status: ending.outcome.status,
         message: ending.outcome.message,
+        ...(compared
+          ? {
+              baseline: {
+                branch: compared.branch,
+                commit: compared.commitSha,
+                ...(compared.runUrl ? { runUrl: compared.runUrl } : {}),
+                newFailed: compared.newFailed,
+                knownFailed: compared.knownFailed
+              }
+            }
+          : {}),
         ...(ending.earlierAttempts?.length
           ? { earlierRuns: ending.earlierAttempts.map(({ label, url }) => ({ label, url })) }
           : {})
@@ -127,8 +140,13 @@ const STATUSES: Record<TestCaseResult['verdict'], Test['status']> = {
   errored: 'other'
 }
 
-function toTest(testCase: TestCaseResult, suite: string): Test {
+/**
+ * A test case with its last result. A failure the base branch already has stays `failed` and says
+ * so in `extra.baseline` = `known`, when the outcome was `compared` with the base branch.
+ */
+function toTest(testCase: TestCaseResult, suite: string, compared: boolean): Test {
   const earlier = testCase.earlierFailures ?? []
+  const known = compared && testCase.verdict === 'failed' && testCase.baseline === 'known'
   const trace = testCase.details.map(detail => `${detail.label}: ${detail.text}`).join('\n\n')
   const pages = [...(testCase.url ? [{ label: 'Result', url: testCase.url }] : []), ...(testCase.links ?? [])]
   return {
@@ -153,11 +171,12 @@ function toTest(testCase: TestCaseResult, suite: string): Test {
           }))
         }
       : {}),
-    ...(pages.length > 0 || testCase.cause
+    ...(pages.length > 0 || testCase.cause || known
       ? {
           extra: {
             ...(testCase.cause ? { cause: testCase.cause.kind, code: testCase.cause.code } : {}),
-            ...(pages.length > 0 ? { links: pages.map(({ label, url }) => ({ label, url })) } : {})
+            ...(pages.length > 0 ? { links: pages.map(({ label, url }) => ({ label, url })) } : {}),
+            ...(known ? { baseline: 'known' } : {})
           }
         }
       : {})

@@ -106,7 +106,7 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
           job,
           marker: {
             key,
-            run: { id: run.id, url: run.url },
+            run: { id: run.id, url: run.url, ...(run.plan ? { plan: run.plan } : {}) },
             sha: git.commitHash,
             workflowRunId: job.workflowRunId,
             attempt: job.attempt,

@@ -37,6 +37,8 @@ export interface PreviousRun {
   readonly attempt: number
   /** The step's verdict in that attempt, when it had one: `passed` leaves nothing to rerun. */
   readonly verdict?: MarkerVerdict
+  /** What the run ran (a test plan), when the comment names it. */
+  readonly plan?: { readonly label: string; readonly name: string }
 }
 
 /** Found, or why not: a sentence that says how to make it findable. */
@@ -129,7 +131,8 @@ async function fromComment(
       id: marker.run.id,
       url,
       attempt: marker.attempt,
-      ...(marker.verdict ? { verdict: marker.verdict } : {})
+      ...(marker.verdict ? { verdict: marker.verdict } : {}),
+      ...(marker.run.plan ? { plan: marker.run.plan } : {})
     }
   }
 }

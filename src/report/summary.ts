@@ -5,9 +5,13 @@ import { formatDuration } from '../util/duration.js'
 import { firstLine } from '../util/untrusted-text.js'
 import type { Outcome } from '../service/model.js'
 import {
+  baselineSentence,
   capitalized,
   countOf,
   countParts,
+  knownFailuresHeading,
+  newFailuresHeading,
+  openBaselineRunLabel,
   openRunLabel,
   outcomeTitle,
   runHeading,
@@ -99,9 +103,19 @@ function assemble(parts: readonly Block[], budgetBytes: number, input: SummaryIn
 /** Up to this many failures, their details are shown open. */
 const FAILURES_SHOWN_OPEN = 3
 
-/** Failures first, passes last: the reader came for what broke. */
+/**
+ * Failures first, passes last: the reader came for what broke. Compared with the base branch,
+ * the failures it already has come after the new ones.
+ */
 const VERDICT_ORDER: Record<string, number> = { failed: 0, passed: 2 }
-const order = (testCase: TestCaseResult): number => VERDICT_ORDER[testCase.verdict] ?? 1
+const orderOf =
+  (compared: boolean) =>
+  (testCase: TestCaseResult): number =>
+    compared && isKnownFailure(testCase) ? 0.5 : (VERDICT_ORDER[testCase.verdict] ?? 1)
+
+/** A failure the base branch's run has too. Only said when the outcome was compared (`Outcome.baseline`). */
+const isKnownFailure = (testCase: TestCaseResult): boolean =>
+  testCase.verdict === 'failed' && testCase.baseline === 'known'
 
 /** The agent's text may take up to this share of the budget; the rest is for everything else. */
 const NARRATIVE_SHARE = 0.5
@@ -109,6 +123,8 @@ const NARRATIVE_MAX_BYTES = 200_000
 
 function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[] {
   const out: Block[] = [{ text: header(input), essential: true }]
+  const compared = input.outcome?.baseline
+  const order = orderOf(compared !== undefined)
   const testCases = [...(input.report?.testCases ?? [])].sort((a, b) => order(a) - order(b))
   const narrative = input.report?.narrative
   const counts = input.outcome && countsLine(input.words, input.outcome, input.report)
@@ -134,7 +150,8 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
       if (isPassing && level >= Detail.NoPassingRows) continue
       // "Goal reached" on every passing row says nothing: passing rows carry no summary, unless
       // the service's summary says what was tested (tester.army).
-      out.push({ text: testCaseRow(testCase, isPassing && !input.words.detailsForEveryTestCase, input.words) })
+      const brief = isPassing && !input.words.detailsForEveryTestCase
+      out.push({ text: testCaseRow(testCase, brief, input.words, compared !== undefined) })
     }
     if (level >= Detail.NoPassingRows && passing.length > 0) {
       out.push({
@@ -144,12 +161,22 @@ function blocks(input: SummaryInput, level: Detail, budgetBytes: number): Block[
     }
     // An error is no pass either: why it happened is shown with the failures.
     const failed = testCases.filter(testCase => testCase.verdict === 'failed' || testCase.verdict === 'errored')
-    if (failed.length > 0) {
-      const errored = failed.some(testCase => testCase.verdict === 'errored')
-      out.push({ text: `\n### Why they ${errored ? 'did not pass' : 'failed'}\n` })
-      // A few failures are what the reader came for: open. Many would bury each other: closed.
-      const open = failed.length <= FAILURES_SHOWN_OPEN
-      for (const testCase of failed) out.push({ text: failureDetails(testCase, open) })
+    // Compared with the base branch: what the pull request brought first, what the branch has apart.
+    const known = compared ? failed.filter(isKnownFailure) : []
+    const brought = failed.filter(testCase => !known.includes(testCase))
+    // A few failures are what the reader came for: open. Many would bury each other: closed.
+    const open = failed.length <= FAILURES_SHOWN_OPEN
+    if (brought.length > 0) {
+      const errored = brought.some(testCase => testCase.verdict === 'errored')
+      const heading = compared
+        ? newFailuresHeading(input.words, !errored)
+        : `Why they ${errored ? 'did not pass' : 'failed'}`
+      out.push({ text: `\n### ${heading}\n` })
+      for (const testCase of brought) out.push({ text: failureDetails(testCase, open) })
+    }
+    if (compared && known.length > 0) {
+      out.push({ text: `\n### ${knownFailuresHeading(code(compared.branch))}\n` })
+      for (const testCase of known) out.push({ text: failureDetails(testCase, open) })
     }
     const others = input.words.detailsForEveryTestCase
       ? testCases.filter(testCase => !failed.includes(testCase) && hasDetails(testCase))
@@ -212,7 +239,24 @@ function header(input: SummaryInput): string {
   } else if (!outcome) {
     note = 'The step did not wait for the result (`blocking` is false).'
   }
-  return `## ${title(input)}\n\n${meta.join('  \n')}\n${note ? `\n${note}\n` : ''}`
+  const compared = baselineLine(input)
+  return `## ${title(input)}\n\n${meta.join('  \n')}\n${compared ? `\n${compared}\n` : ''}${note ? `\n${note}\n` : ''}`
+}
+
+/**
+ * What the failures were compared with, right under the heading: why a run whose failures the
+ * base branch already has passed, with the baseline's commit and run.
+ */
+function baselineLine({ words, outcome, git, serverUrl }: SummaryInput): string | undefined {
+  const baseline = outcome?.baseline
+  if (!outcome || !baseline) return undefined
+  const sentence = baselineSentence(words, outcome, {
+    branch: code(baseline.branch),
+    commit: shaLink(baseline.commitSha, git.repository, serverUrl)
+  })
+  if (!sentence) return undefined
+  const run = safeUrl(baseline.runUrl) ? ` ${link(openBaselineRunLabel(words), baseline.runUrl)}.` : ''
+  return `> ${sentence}${run}`
 }
 
 /** The counts in one line (three numbers read better as a sentence than as a table), or why there are none. */
@@ -234,14 +278,17 @@ function code(text: string): string {
 
 /** The short SHA as code, linked to the commit on the GitHub server when the repository is known. */
 function commitLink(git: GitContext, serverUrl: string | undefined): string {
-  const sha = git.commitHash ?? ''
-  const short = code(sha.slice(0, 7))
-  if (!serverUrl || !git.repository || !/^[0-9a-f]{7,64}$/i.test(sha)) return short
-  return link(short, `${serverUrl.replace(/\/+$/, '')}/${git.repository}/commit/${sha}`)
+  return shaLink(git.commitHash ?? '', git.repository, serverUrl)
 }
 
-function testCaseRow(testCase: TestCaseResult, brief: boolean, words: ServiceWords): string {
-  const label = verdictLabel(testCase, cell)
+function shaLink(sha: string, repository: string | undefined, serverUrl: string | undefined): string {
+  const short = code(sha.slice(0, 7))
+  if (!serverUrl || !repository || !/^[0-9a-f]{7,64}$/i.test(sha)) return short
+  return link(short, `${serverUrl.replace(/\/+$/, '')}/${repository}/commit/${sha}`)
+}
+
+function testCaseRow(testCase: TestCaseResult, brief: boolean, words: ServiceWords, compared: boolean): string {
+  const label = verdictLabel(testCase, cell, compared)
   const result = testCase.flaky ? `${label} (flaky)` : label
   const name = link(cell(testCase.name, 300), testCase.url)
   const summary = brief ? '' : cell(testCase.summary ?? '', 300)

@@ -129,6 +129,11 @@ export interface StartedRun {
   readonly label: string
   /** The run's page. */
   readonly url: string
+  /**
+   * Where the commit status links when the run has no page (`url` is empty): an address that
+   * names the run, which `Service.runIdFromUrl` reads back from a base branch's status.
+   */
+  readonly statusUrl?: string
   /** Known before the run ends, when the service says so. */
   readonly testCount?: number
   /** What was run, for the summary: e.g. the test plan's name. */

@@ -66,7 +66,10 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
     if (next === 'nothing-to-rerun') break
     log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
     earlierAttempts.push({ label: run.label, url: run.url })
-    run = redactSecrets(next, settings.secrets)
+    // A retry runs the same plan, whether or not the service's answer names it: the commit
+    // status's context, which names the plan, stays the one branch protection and the base
+    // branch's comparison know.
+    run = redactSecrets(next.plan === undefined && run.plan ? { ...next, plan: run.plan } : next, settings.secrets)
     const current = run
     await notifyReporters(reporters, reporter => reporter.started?.(current))
     const earlier = wait.report
@@ -91,8 +94,15 @@ export async function finish(
   const runCancelled = wait.kind !== 'finished' && (await cancelRemoteRun(service, run, settings))
   // A service's text may quote a visited URL with the bypass secret: scrub it before any report.
   const reported = redactSecrets(wait, settings.secrets)
-  const outcome = decideOutcome(reported, run, service.words, settings, runCancelled)
-  const report = reported.kind === 'finished' ? reported.report : reported.last
+  const decided = {
+    outcome: decideOutcome(reported, run, service.words, settings, runCancelled),
+    report: reported.kind === 'finished' ? reported.report : reported.last
+  }
+  // fail_on: new compares the failures of the last attempt (retries merged in) with the base branch's run.
+  const { outcome, report } =
+    settings.failOn === 'new' && decided.outcome.kind === 'failed'
+      ? await (await import('./baseline.js')).compareWithBaseline(started, deps, decided)
+      : decided
   const ending = {
     kind: 'waited' as const,
     outcome,

@@ -63,6 +63,9 @@ export async function rerunOfPreviousAttempt(
       `The previous attempt's ${name} run ${inline(id)} had no failed, skipped or errored test cases: nothing to rerun.`
     )
     writeNoRunOutputs(service)
+    return next
   }
-  return next
+  // A rerun runs the same plan, whether or not the service's answer names it: the commit status's
+  // context names the plan and must stay the one branch protection requires.
+  return next.plan === undefined && found.plan ? { ...next, plan: found.plan } : next
 }

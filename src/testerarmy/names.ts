@@ -1,7 +1,11 @@
-import { CommonInputs } from '../inputs/common-settings.js'
+import { BaselineInputs, CommonInputs } from '../inputs/common-settings.js'
 import { CommonOutputs } from '../report/common-outputs.js'
+import { BaselineOutputs } from '../report/outputs.js'
 
-/** Input names, exactly as in tester-army/action.yml: this action's own, then those every action has. */
+/**
+ * Input names, exactly as in tester-army/action.yml: this action's own, those every action has,
+ * and the baseline inputs (its runs have per-test results to compare with the base branch's).
+ */
 export const Inputs = {
   ApiKey: 'api_key',
   ApiUrl: 'api_url',
@@ -13,7 +17,8 @@ export const Inputs = {
   VercelBypassSecret: 'vercel_bypass_secret',
   WebhookUrl: 'webhook_url',
   CancelOnAbort: 'cancel_on_abort',
-  ...CommonInputs
+  ...CommonInputs,
+  ...BaselineInputs
 } as const
 
 /**
@@ -29,7 +34,10 @@ export const LegacyInputs = {
   CredentialsPassword: 'credentials-password'
 } as const
 
-/** Output names, exactly as in tester-army/action.yml: this action's own, then those every action sets. */
+/**
+ * Output names, exactly as in tester-army/action.yml: this action's own, those of the comparison
+ * with the base branch, then those every action sets.
+ */
 export const Outputs = {
   RunId: 'run_id',
   RunIds: 'run_ids',
@@ -39,6 +47,7 @@ export const Outputs = {
   PassedCount: 'passed_count',
   FailedCount: 'failed_count',
   IssueCount: 'issue_count',
+  ...BaselineOutputs,
   ...CommonOutputs
 } as const
 

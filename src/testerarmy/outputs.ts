@@ -1,3 +1,4 @@
+import { baselineOutputs } from '../report/outputs.js'
 import type { StartedRun } from '../service/model.js'
 import type { ServiceOutputs } from '../service/service.js'
 import { asRecord } from '../util/records.js'
@@ -26,7 +27,8 @@ export function testerArmyOutputs(mode: RunTarget['mode']): ServiceOutputs {
       // An unknown count is an empty output, never a zero.
       [Outputs.PassedCount]: outcome.counts.passed === undefined ? '' : String(outcome.counts.passed),
       [Outputs.FailedCount]: outcome.counts.failed === undefined ? '' : String(outcome.counts.failed),
-      [Outputs.IssueCount]: String(report?.issues.length ?? 0)
+      [Outputs.IssueCount]: String(report?.issues.length ?? 0),
+      ...baselineOutputs(outcome)
     })
   }
 }

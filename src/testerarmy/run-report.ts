@@ -1,6 +1,7 @@
 import type { Cause, Issue, Link, RunReport, StartedRun, TestCaseResult, Verdict } from '../service/model.js'
 import { nonEmptyString } from '../util/records.js'
 import { inline, quote } from '../util/untrusted-text.js'
+import { runAddress } from './run-address.js'
 import type { StartRequest } from './run-request.js'
 import type { RunIssue, RunState, RunStep, StartAnswer, TestOutput } from './types.js'
 
@@ -32,17 +33,20 @@ export interface TrackedRun {
  * inert once, here, in the label every log line names the run by; the requests use it as
  * tester.army gave it (URL-encoded).
  */
-export function toStartedRun(answer: StartAnswer, request: StartRequest): StartedRun {
+export function toStartedRun(answer: StartAnswer, request: StartRequest, apiUrl: string): StartedRun {
   const id = answer.batchId ?? answer.runIds[0] ?? ''
   const count = answer.runIds.length
+  const statusUrl = runAddress(apiUrl, answer)
   return {
     id,
     label:
       answer.batchId === undefined
         ? `tester.army run ${inline(id)}`
         : `tester.army batch ${inline(id)} (${count} run${count === 1 ? '' : 's'})`,
-    // tester.army's API gives no page for a run.
+    // tester.army's API gives no page for a run: the commit status links to its address, which
+    // names the run for a pull request's step that compares with this one.
     url: '',
+    ...(statusUrl === undefined ? {} : { statusUrl }),
     testCount: count,
     plan: request.plan,
     testedUrls: request.testedUrl === undefined ? [] : [request.testedUrl],

@@ -7,11 +7,12 @@ import { preflightTargets } from '../service/kit/preflight-targets.js'
 import type { RunReport, StartedRun } from '../service/model.js'
 import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '../service/service.js'
 import { ActionError } from '../util/errors.js'
-import { inline } from '../util/untrusted-text.js'
+import { inline, quote } from '../util/untrusted-text.js'
 import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
 import { runsOf, testerArmyOutputs } from './outputs.js'
 import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
+import { readRunAddress } from './run-address.js'
 import { buildStartRequest, type RequestContext } from './run-request.js'
 import { isFinished, toRunReport, toStartedRun, type TrackedRun } from './run-report.js'
 import type { Settings } from './settings.js'
@@ -40,9 +41,14 @@ export function createTesterArmyService(
   // The last answer for each tester.army run: a run that has finished is not asked again.
   const states = new Map<string, RunState>()
 
-  const tracked = (run: StartedRun): TrackedRun[] => runsOf(run, mode).runIds.map(id => ({ id, state: states.get(id) }))
+  // A run this step started names its runs in its record; a base branch's, found by its commit
+  // status, in the address the status links to.
+  const runsOfRun = (run: StartedRun) =>
+    (run.record === undefined ? readRunAddress(settings.apiUrl, run.url) : undefined) ?? runsOf(run, mode)
 
-  const report = (run: StartedRun): RunReport => toRunReport(tracked(run), run.label, runsOf(run, mode).batchId)
+  const tracked = (run: StartedRun): TrackedRun[] => runsOfRun(run).runIds.map(id => ({ id, state: states.get(id) }))
+
+  const report = (run: StartedRun): RunReport => toRunReport(tracked(run), run.label, runsOfRun(run).batchId)
 
   /** Asks for every run that has not finished; one that has keeps its last answer. */
   async function poll(run: StartedRun, { timeoutMs }: RequestOptions): Promise<RunReport> {
@@ -84,7 +90,7 @@ export function createTesterArmyService(
           `tester.army started no runs: ${request.plan.label.toLowerCase()} ${request.plan.name} has no runnable tests. Add tests to it in tester.army.`
         )
       }
-      const run = toStartedRun(answer, request)
+      const run = toStartedRun(answer, request, settings.apiUrl)
       logStarted(run, answer, environment)
       return run
     },
@@ -95,8 +101,14 @@ export function createTesterArmyService(
     result: async (run, options) =>
       tracked(run).every(item => isFinished(item.state)) ? report(run) : poll(run, options),
 
+    // The address a commit status of this action links to: a run's, or a batch's with its runs.
+    runIdFromUrl: url => {
+      const runs = readRunAddress(settings.apiUrl, url)
+      return runs?.batchId ?? runs?.runIds[0]
+    },
+
     async cancel(run, { timeoutMs }) {
-      const { batchId } = runsOf(run, mode)
+      const { batchId } = runsOfRun(run)
       const open = tracked(run).filter(item => !isFinished(item.state))
       if (batchId !== undefined) {
         const outcome = await client.cancelBatch(batchId, { timeoutMs })
@@ -182,7 +194,25 @@ function logStarted(
       `tester.army cancelled ${answer.cancelledRunIds.length} of the batch's ${answer.runIds.length} runs at once (duplicates, or the usage limit): ${answer.cancelledRunIds.map(id => inline(id)).join(', ')}.`
     )
   }
-  if (answer.githubStatus !== undefined) {
-    log(`tester.army's GitHub integration for this run: ${inline(answer.githubStatus)}.`)
+  const integration = githubIntegrationLine(answer.githubStatus)
+  if (integration) log(integration)
+}
+
+/**
+ * What tester.army's own GitHub integration (its check run and comment, for projects connected
+ * to GitHub) did for this run, in words; nothing when it is not set up, the usual case beside
+ * this action, which reports the result itself either way.
+ */
+function githubIntegrationLine(status: string | undefined): string | undefined {
+  switch (status) {
+    case undefined:
+    case 'not_configured':
+      return undefined
+    case 'check_create_failed':
+      return "tester.army could not create its own check run on this commit; this step's reports are unaffected."
+    case 'pr_not_found':
+      return "tester.army found no pull request for this commit, so it comments on none; this step's reports are unaffected."
+    default:
+      return `tester.army's own GitHub integration says ${quote(status)} for this run; this step's reports are unaffected.`
   }
 }

@@ -79,7 +79,7 @@ export async function parseSettings(read: InputReader, hints: EventHints): Promi
     problems
   )
 
-  const common = readCommonSettings(read, { blocking: true }, problems)
+  const common = readCommonSettings(read, { blocking: true, baselineInputs: true }, problems)
   const cancelOnAbort = readBoolean(Inputs.CancelOnAbort, input(Inputs.CancelOnAbort), true, problems)
   const notices: string[] = []
   const timeoutMinutes = pickTimeout(

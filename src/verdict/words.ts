@@ -5,7 +5,15 @@
  * test cases to count, tester.army counts runs, QA.tech test cases. Pure. Text from a service
  * goes through the caller's `escape`, made for its medium (markdown, a status line, the log).
  */
-import type { Counts, Outcome, RunReport, StartedRun, TestCaseResult, TestVerdict } from '../service/model.js'
+import type {
+  Counts,
+  Outcome,
+  OutcomeBaseline,
+  RunReport,
+  StartedRun,
+  TestCaseResult,
+  TestVerdict
+} from '../service/model.js'
 import type { ServiceWords } from '../service/service.js'
 import { formatDuration } from '../util/duration.js'
 import { inline } from '../util/untrusted-text.js'
@@ -68,9 +76,19 @@ const OUTCOME_ICONS: Record<Outcome['kind'], string> = {
 
 /** "✅ QA.tech: all 3 test cases passed", "❌ tester.army could not complete the run". */
 export function outcomeTitle(words: ServiceWords, outcome: Outcome, escape: Escape): string {
-  const icon = outcome.kind === 'skipped' && !outcome.succeeded ? '❌' : OUTCOME_ICONS[outcome.kind]
+  const icon = titleIcon(outcome)
   const { text, startsWithName } = outcomePhrase(words, outcome, escape)
   return startsWithName ? `${icon} ${text}` : `${icon} ${words.name}: ${text}`
+}
+
+/**
+ * A skipped run that fails the step is red; a failed run that passes it (every failure already
+ * on the base branch, with `fail_on: new`) is green: the icon tells the step's verdict.
+ */
+function titleIcon(outcome: Outcome): string {
+  if (outcome.kind === 'skipped' && !outcome.succeeded) return '❌'
+  if (outcome.kind === 'failed' && outcome.succeeded) return '✅'
+  return OUTCOME_ICONS[outcome.kind]
 }
 
 /** When the step does not wait for the run: "▶️ QA.tech run started", "▶️ QA.tech change review started". */
@@ -99,10 +117,15 @@ export function outcomeDescription(
   outcome: Outcome,
   testCases: readonly TestCaseResult[]
 ): string {
-  const phrase = capitalized(outcomePhrase(words, outcome, text => text).text)
+  const baseline = comparedBaseline(outcome)
+  const phrase = capitalized(baseline ? baselineCounts(baseline) : outcomePhrase(words, outcome, text => text).text)
   const counted = outcome.counts.failed !== undefined && outcome.counts.failed > 0
   if (outcome.kind !== 'failed' || !counted) return phrase
-  const names = testCases.filter(testCase => testCase.verdict === 'failed').map(testCase => testCase.name)
+  // Compared with the base branch, the names that matter are those of the new failures.
+  const named = testCases.filter(
+    testCase => testCase.verdict === 'failed' && (baseline === undefined || testCase.baseline !== 'known')
+  )
+  const names = named.map(testCase => testCase.name)
   return names.length > 0 ? `${phrase}: ${names.join(', ')}` : phrase
 }
 
@@ -131,13 +154,12 @@ function outcomePhrase(
             ? `all ${total} ${noun.many} passed${flakyNote}`
             : `the ${run} ${words.passedPhrase ?? 'passed'}${flakyNote}`
       }
-    case 'failed':
-      return {
-        text:
-          failed !== undefined && failed > 0
-            ? `${failed} of ${total ?? failed} ${noun.many} failed${flakyNote}`
-            : `the ${run} failed`
-      }
+    case 'failed': {
+      if (failed === undefined || failed === 0) return { text: `the ${run} failed` }
+      const baseline = comparedBaseline(outcome)
+      const compared = baseline ? ` — ${baselineCounts(baseline)}` : ''
+      return { text: `${failed} of ${total ?? failed} ${noun.many} failed${flakyNote}${compared}` }
+    }
     case 'skipped':
       return { text: `the ${run} was skipped${outcome.succeeded ? '' : ' (fail_on_skipped)'}` }
     case 'errored':
@@ -169,7 +191,9 @@ export function countParts(outcome: Outcome): CountPart[] | undefined {
   const { passed, failed, skipped, errored = 0, unfinished = 0 } = outcome.counts
   if (passed === undefined || failed === undefined || skipped === undefined) return undefined
   const parts: CountPart[] = [{ icon: '✅', count: passed, word: 'passed' }]
-  if (failed > 0 || outcome.succeeded) parts.push({ icon: '❌', count: failed, word: 'failed' })
+  const baseline = comparedBaseline(outcome)
+  const compared = baseline ? ` (${baseline.newFailed} new, ${baseline.knownFailed} known)` : ''
+  if (failed > 0 || outcome.succeeded) parts.push({ icon: '❌', count: failed, word: `failed${compared}` })
   if (errored > 0) parts.push({ icon: VERDICT_MARKS.errored, count: errored, word: 'errored' })
   if (unfinished > 0) parts.push({ icon: VERDICT_MARKS.pending, count: unfinished, word: 'unfinished' })
   const skippedOnly = skipped - errored - unfinished
@@ -221,15 +245,88 @@ const VERDICT_WORDS: Record<TestVerdict, string> = {
   pending: 'Unfinished'
 }
 
+// ---- What the pull request broke: its failures compared with the base branch's run ----
+
+/** The outcome's comparison with the baseline, when it has one and there are failures to tell apart. */
+function comparedBaseline(outcome: Outcome): OutcomeBaseline | undefined {
+  const { baseline } = outcome
+  return outcome.kind === 'failed' && baseline && baseline.newFailed + baseline.knownFailed > 0 ? baseline : undefined
+}
+
+/**
+ * "1 new failure, 2 known", "2 known failures, none new", "2 new failures, none known": new
+ * first. The commit status's description, and the end of the heading.
+ */
+export function baselineCounts({ newFailed, knownFailed }: OutcomeBaseline): string {
+  const failures = (count: number) => (count === 1 ? 'failure' : 'failures')
+  if (knownFailed === 0) return `${newFailed} new ${failures(newFailed)}, none known`
+  if (newFailed === 0) return `${knownFailed} known ${failures(knownFailed)}, none new`
+  return `${newFailed} new ${failures(newFailed)}, ${knownFailed} known`
+}
+
+/** The baseline's branch and commit as the caller shows them: escaped for its medium, the commit perhaps linked. */
+export interface BaselinePlace {
+  readonly branch: string
+  readonly commit: string
+}
+
+/**
+ * What the failures were compared with, said at once under the heading: "2 test cases fail, both
+ * already failing on main at abc1234 — not caused by this pull request." when that is why the
+ * step passed; "Compared with main at abc1234: 1 new failure, 2 known." otherwise. Undefined
+ * when nothing was compared. The caller adds the link to the baseline run (`openBaselineRunLabel`).
+ */
+export function baselineSentence(words: ServiceWords, outcome: Outcome, place: BaselinePlace): string | undefined {
+  const baseline = comparedBaseline(outcome)
+  if (!baseline) return undefined
+  const where = `${place.branch} at ${place.commit}`
+  if (!outcome.succeeded || baseline.newFailed > 0) return `Compared with ${where}: ${baselineCounts(baseline)}.`
+  const failed = baseline.knownFailed
+  const all = failed === 1 ? '' : failed === 2 ? 'both ' : 'all '
+  const fail = `${capitalized(countOf(failed, testCaseNounOf(words)))} ${failed === 1 ? 'fails' : 'fail'}`
+  return `${fail}, ${all}already failing on ${where} — not caused by this pull request.`
+}
+
+/** The words of the link to the baseline run: "Open the baseline run in QA.tech". */
+export function openBaselineRunLabel(words: ServiceWords): string {
+  return `Open the baseline run in ${words.name}`
+}
+
+/** Where the failures the base branch already has are listed apart: "Already failing on main". `branch` is escaped by the caller. */
+export function knownFailuresHeading(branch: string): string {
+  return `Already failing on ${branch}`
+}
+
+/**
+ * Where the failures the pull request brought are listed, before the known ones: "New failures",
+ * or, with test cases that errored or did not finish among them, "New failures and other test
+ * cases that did not pass" (those have no result to compare, so they are not called new).
+ */
+export function newFailuresHeading(words: ServiceWords, onlyFailures: boolean): string {
+  return onlyFailures ? 'New failures' : `New failures and other ${testCaseNounOf(words).many} that did not pass`
+}
+
+/**
+ * What a known failure's annotation starts with: "Already failing on main at abc1234, not caused
+ * by this pull request". `branch` and `commit` are escaped by the caller.
+ */
+export function knownFailureNote(place: BaselinePlace): string {
+  return `Already failing on ${place.branch} at ${place.commit}, not caused by this pull request`
+}
+
 /** The icon of a test case's verdict, whatever word the service used. */
 export function verdictMark(verdict: TestVerdict): string {
   return VERDICT_MARKS[verdict]
 }
 
-/** "⚠️ ERROR": the icon, then the service's own word where it has one, else ours ("⏳ Unfinished"). */
-export function verdictLabel(testCase: TestCaseResult, escape: Escape): string {
+/**
+ * "⚠️ ERROR": the icon, then the service's own word where it has one, else ours ("⏳ Unfinished");
+ * "❌ Failed (known)" for a failure the base branch already has, when the outcome was `compared`.
+ */
+export function verdictLabel(testCase: TestCaseResult, escape: Escape, compared = false): string {
   const word = testCase.resultWord !== undefined ? escape(testCase.resultWord, 100) : VERDICT_WORDS[testCase.verdict]
-  return `${VERDICT_MARKS[testCase.verdict]} ${word}`
+  const known = compared && testCase.verdict === 'failed' && testCase.baseline === 'known' ? ' (known)' : ''
+  return `${VERDICT_MARKS[testCase.verdict]} ${word}${known}`
 }
 
 // ---- The log line (and the step's failure message, which the JUnit and CTRF files quote) ----
