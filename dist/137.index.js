@@ -201,7 +201,6 @@ function toPullRequest(data) {
 /* harmony export */   rj: () => (/* binding */ tokenAccount),
 /* harmony export */   sV: () => (/* binding */ learnedFrom)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 /**
  * Whose account `github_token` writes as, and so which comments and commit statuses are ours: a
@@ -218,7 +217,6 @@ function toPullRequest(data) {
  *   edits no existing comment and trusts no earlier report, and learns the account from the
  *   first comment it creates (GitHub names the author in its answer).
  */
-
 
 /** True when `author` is the token's own account; nothing is while the account is unknown. */
 function isOurs(account, author) {
@@ -272,7 +270,8 @@ function isRefusal(error) {
     if (status !== 403)
         return false;
     const headers = error.response?.headers ?? {};
-    return headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error));
+    // A rate limit (no requests left, or a secondary limit that says when to come back) is no refusal.
+    return headers['x-ratelimit-remaining'] !== '0' && headers['retry-after'] === undefined;
 }
 
 
@@ -504,8 +503,8 @@ function shorten(text, max) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4244);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4244);
 /**
  * What a failed write to GitHub (the pull-request comment, the commit status) means for the user.
  * Writing there is best effort: a token that may not write gets one warning for the whole step,
@@ -523,9 +522,10 @@ function isPermissionDenied(error) {
         return true;
     return status === 403 && !isRateLimited(error);
 }
+/** GitHub's primary rate limit (no requests left) or a secondary one (it says when to come back). */
 function isRateLimited(error) {
     const headers = error.response?.headers ?? {};
-    return headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error));
+    return headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined;
 }
 /** Network trouble, a timeout, 5xx or 429: worth one more try after a pause. */
 function isTransientGithubError(error) {
@@ -563,7 +563,7 @@ const warned = new WeakMap();
  * permissions block; later refusals of the same step are one line of log.
  */
 function warnPermission(settings, what, error) {
-    const answer = `GitHub answered ${(0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) ?? 'with an error'}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error), 200)}`;
+    const answer = `GitHub answered ${(0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) ?? 'with an error'}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error), 200)}`;
     if (warned.has(settings)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not write ${what} either (${answer}); see the warning above.`);
         return;
@@ -1006,7 +1006,7 @@ function pullRequestCommentReporter(context, options = {}) {
         what: WHAT,
         started: run => write(run, { kind: 'running' }, undefined),
         stopped: (run, problem) => write(run, { kind: 'stopped', problem }, 'failed'),
-        finished: (run, ending) => write(run, ending, ending.kind === 'waited' ? (ending.outcome.succeeded ? 'passed' : 'failed') : undefined)
+        finished: (run, ending) => write(run, ending, ending.kind === 'waited' ? markerVerdict(ending.outcome) : undefined)
     };
 }
 /**
@@ -1042,6 +1042,14 @@ async function newerResultThere(target, head, tested) {
     const now = await (0,comments/* readComment */.W3)(target.client, target.repository, target.comment.id);
     const shown = (0,comment_marker/* readMarker */.t)(now.body)?.sha;
     return shown !== undefined && shown.toLowerCase() === head.toLowerCase();
+}
+/**
+ * The verdict a rerun of the job may reuse: `passed` only for a run that passed on its own. A
+ * pass that known failures allowed (fail_on: new) is `failed`, so a rerun runs those tests again
+ * and compares with the base branch as it is then.
+ */
+function markerVerdict(outcome) {
+    return outcome.succeeded && outcome.kind !== 'failed' ? 'passed' : 'failed';
 }
 
 

@@ -345,8 +345,8 @@ function shorten(text, max) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3246);
 /* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4244);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+/* harmony import */ var _util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4244);
 /**
  * What a failed write to GitHub (the pull-request comment, the commit status) means for the user.
  * Writing there is best effort: a token that may not write gets one warning for the whole step,
@@ -364,9 +364,10 @@ function isPermissionDenied(error) {
         return true;
     return status === 403 && !isRateLimited(error);
 }
+/** GitHub's primary rate limit (no requests left) or a secondary one (it says when to come back). */
 function isRateLimited(error) {
     const headers = error.response?.headers ?? {};
-    return headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error));
+    return headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined;
 }
 /** Network trouble, a timeout, 5xx or 429: worth one more try after a pause. */
 function isTransientGithubError(error) {
@@ -404,7 +405,7 @@ const warned = new WeakMap();
  * permissions block; later refusals of the same step are one line of log.
  */
 function warnPermission(settings, what, error) {
-    const answer = `GitHub answered ${(0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) ?? 'with an error'}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .b)(error), 200)}`;
+    const answer = `GitHub answered ${(0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(error) ?? 'with an error'}: ${(0,_util_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .inline */ .mG)((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .b)(error), 200)}`;
     if (warned.has(settings)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not write ${what} either (${answer}); see the warning above.`);
         return;

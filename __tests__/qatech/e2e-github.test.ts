@@ -174,6 +174,31 @@ describe('Re-run failed jobs, in process', () => {
     expect(Object.fromEntries(newest)).toEqual({ 'QA.tech / Checkout flow': 'success' })
   })
 
+  it('attempt 2 after attempt 1 timed out while the run went on: waits for that run and reports its real outcome everywhere', async () => {
+    // The run takes 90 s; each attempt waits 60 s at most.
+    reset({ run: { durationMs: 90_000 } })
+    const inputs = { pr_comment: 'always', commit_status: 'true', timeout_minutes: '1' }
+    const first = await step(inputs, { GITHUB_RUN_ATTEMPT: '1' })
+    expect(first.code).toBe(1)
+    expect(first.stdout).toContain('Timed out')
+    const before = sandbox.requests.length
+    const second = await step(inputs, {
+      GITHUB_RUN_ATTEMPT: '2',
+      GITHUB_RUN_ID: first.outputs.run_short_id ? '1' : '1'
+    })
+    expect(second.code).toBe(0)
+    // Neither a new run nor a rerun request: the run of attempt 1 is waited for.
+    expect(qatechStarts().filter(request => sandbox.requests.indexOf(request) >= before)).toEqual([])
+    expect(second.stdout).toContain('QA.tech run r001sbx has not finished: this attempt waits for it and reports it')
+    expect(second.outputs.run_status).toBe('COMPLETED')
+    const newest = new Map<string, string>()
+    for (const status of await statuses()) if (!newest.has(status.context)) newest.set(status.context, status.state)
+    expect(Object.fromEntries(newest)).toEqual({ 'QA.tech / Checkout flow': 'success' })
+    const [comment, ...others] = await comments()
+    expect(others).toEqual([])
+    expect(comment?.body).toMatch(/✅ QA\.tech: all 3 test cases passed/)
+  })
+
   it('with no comment to find the run by: runs everything and says how to enable it', async () => {
     reset(failing)
     const result = await step({ commit_status: 'true' }, { GITHUB_RUN_ATTEMPT: '2' })

@@ -139,9 +139,15 @@ describe('rerunning what failed: decided from the run, never from the words of a
     sandbox.requests.filter(request => request.method === 'POST' && request.path === `/v1/run/${id}`)
   const noContext = { git: { commitMessageFromApi: false }, preview: undefined }
 
-  it('a run whose test cases all passed has nothing to rerun: no rerun request is sent', async () => {
+  it('a run whose test cases all passed has nothing to rerun: no rerun request, the same run is handed back to report', async () => {
     const { service, id } = await finishedRun({})
-    await expect(service.rerunFailed?.({ id, url: '' }, noContext)).resolves.toBe('nothing-to-rerun')
+    await expect(service.rerunFailed?.({ id, url: '' }, noContext)).resolves.toMatchObject({ id })
+    expect(reruns(id)).toEqual([])
+  })
+
+  it('a run that has not finished has nothing to rerun yet: no rerun request, the same run is handed back to wait for', async () => {
+    const { service, id } = await finishedRun({ run: { durationMs: 3_600_000 } })
+    await expect(service.rerunFailed?.({ id, url: '' }, noContext)).resolves.toMatchObject({ id })
     expect(reruns(id)).toEqual([])
   })
 

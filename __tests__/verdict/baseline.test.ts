@@ -143,6 +143,16 @@ describe('which failures the base branch has too', () => {
     expect(marks(pullRequest, baseline)).toEqual({ Checkout: 'new' })
   })
 
+  it("is new when two of the pull request's own failures share a name: a new test that took an old one's name is not excused", () => {
+    const pullRequest = qatechRun([
+      { name: 'Login', result: 'FAILED' },
+      { name: 'Login', result: 'FAILED' }
+    ])
+    const baseline = qatechRun([{ name: 'Login', result: 'FAILED' }])
+    const { newFailed, knownFailed } = classifyFailures(pullRequest, baseline)
+    expect({ newFailed, knownFailed }).toEqual({ newFailed: 2, knownFailed: 0 })
+  })
+
   it('marks failures only, and counts every failure once', () => {
     const pullRequest = qatechRun([
       { name: 'A', result: 'PASSED' },

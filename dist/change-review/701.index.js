@@ -429,7 +429,8 @@ async function waitAndReport(started, deps, signal) {
             }
             break;
         }
-        if (next === 'nothing-to-rerun')
+        // The same run back: nothing was rerun, so there is no further attempt to wait for.
+        if (next === 'nothing-to-rerun' || next.id === run.id)
             break;
         (0,log/* log */.Rm)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
         earlierAttempts.push({ label: run.label, url: run.url });

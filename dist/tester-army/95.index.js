@@ -10,7 +10,6 @@ export const modules = {
 /* harmony export */   rj: () => (/* binding */ tokenAccount),
 /* harmony export */   sV: () => (/* binding */ learnedFrom)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
 /**
  * Whose account `github_token` writes as, and so which comments and commit statuses are ours: a
@@ -27,7 +26,6 @@ export const modules = {
  *   edits no existing comment and trusts no earlier report, and learns the account from the
  *   first comment it creates (GitHub names the author in its answer).
  */
-
 
 /** True when `author` is the token's own account; nothing is while the account is unknown. */
 function isOurs(account, author) {
@@ -81,7 +79,8 @@ function isRefusal(error) {
     if (status !== 403)
         return false;
     const headers = error.response?.headers ?? {};
-    return headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .b)(error));
+    // A rate limit (no requests left, or a secondary limit that says when to come back) is no refusal.
+    return headers['x-ratelimit-remaining'] !== '0' && headers['retry-after'] === undefined;
 }
 
 
@@ -434,13 +433,23 @@ function whyNotComparable(baseline, words) {
  */
 function classifyFailures(report, baseline) {
     const same = sameTestFinder(baseline.testCases);
+    // The same holds on the pull request's side: two of its test cases that one key names (a new
+    // test that took an old one's name) cannot be told apart, so neither is excused.
+    const ownKeys = new Map();
+    const ownKey = (testCase) => testCase.testId !== undefined ? `id:${testCase.testId}` : `name:${testCase.name}`;
+    for (const testCase of report.testCases)
+        ownKeys.set(ownKey(testCase), (ownKeys.get(ownKey(testCase)) ?? 0) + 1);
+    const sharedName = new Set(report.testCases
+        .filter((testCase, index, all) => all.findIndex(other => other.name === testCase.name) !== index)
+        .map(testCase => testCase.name));
     let newFailed = 0;
     let knownFailed = 0;
     const testCases = report.testCases.map(testCase => {
         if (testCase.verdict !== 'failed')
             return testCase;
         const matches = same(testCase);
-        const mark = matches.length > 0 && matches.every(match => match.verdict === 'failed') ? 'known' : 'new';
+        const unique = (ownKeys.get(ownKey(testCase)) ?? 0) === 1 && (testCase.testId !== undefined || !sharedName.has(testCase.name));
+        const mark = unique && matches.length > 0 && matches.every(match => match.verdict === 'failed') ? 'known' : 'new';
         if (mark === 'known')
             knownFailed++;
         else
@@ -566,6 +575,13 @@ var log = __webpack_require__(3424);
 
 /** How long each request for the baseline run's results may take. */
 const BASELINE_READ_TIMEOUT_MS = 10_000;
+/**
+ * The whole comparison (the account, the pull request, the base branch's statuses, the baseline
+ * run's results) in real time: at most this long, and past timeout_minutes by no more than
+ * COMPARE_PAST_DEADLINE_MS, so the reports are written long before the runner gives up on the step.
+ */
+const COMPARE_BUDGET_MS = 20_000;
+const COMPARE_PAST_DEADLINE_MS = 5_000;
 /** What the reporters should be told: the outcome compared with the baseline, or as it was. */
 async function compareWithBaseline(started, deps, decided) {
     const { report } = decided;
@@ -573,8 +589,9 @@ async function compareWithBaseline(started, deps, decided) {
         notice(`The per-test results of ${(0,untrusted_text/* inline */.mG)(started.run.label)} were not read, so its failures cannot be compared with the base branch's.`);
         return decided;
     }
+    const budgetMs = Math.min(COMPARE_BUDGET_MS, Math.max(0, started.deadline - deps.clock.now()) + COMPARE_PAST_DEADLINE_MS);
     try {
-        return await compare(started, deps, { outcome: decided.outcome, report });
+        return await withinBudget(compare(started, deps, { outcome: decided.outcome, report }), budgetMs);
     }
     catch (error) {
         // A GitHub or service failure never decides the verdict.
@@ -681,6 +698,20 @@ function runOf(service, baseline, where) {
         record: undefined,
         fileId: id.replace(/[^A-Za-z0-9_-]/g, '_')
     };
+}
+/** The comparison, or a failure once `budgetMs` of real time has passed (its requests are left to end on their own). */
+async function withinBudget(work, budgetMs) {
+    let timer;
+    const outOfTime = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it took longer than ${Math.round(budgetMs / 1000)} s`)), budgetMs);
+        timer.unref();
+    });
+    try {
+        return await Promise.race([work, outOfTime]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 

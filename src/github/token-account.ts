@@ -13,7 +13,6 @@
  *   edits no existing comment and trusts no earlier report, and learns the account from the
  *   first comment it creates (GitHub names the author in its answer).
  */
-import { messageOf } from '../util/errors.js'
 import { statusOf, withTimeout, type Octokit } from './octokit.js'
 
 /** Who wrote a comment or set a status. */
@@ -78,5 +77,6 @@ function isRefusal(error: unknown): boolean {
   if (status === 401) return true
   if (status !== 403) return false
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {}
-  return headers['x-ratelimit-remaining'] !== '0' && !/rate limit/i.test(messageOf(error))
+  // A rate limit (no requests left, or a secondary limit that says when to come back) is no refusal.
+  return headers['x-ratelimit-remaining'] !== '0' && headers['retry-after'] === undefined
 }

@@ -36,6 +36,22 @@ export interface Transport {
 
 /** Error codes that mean the request never left this machine or found no server to take it. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'])
+/**
+ * The server's certificate was refused during the TLS handshake, before any byte of the request
+ * was sent: nothing can have been started, and the fix is the URL or the runner's CA settings.
+ */
+const CERTIFICATE_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
 
 /**
  * Sends JSON requests with the API key through `@actions/http-client`, which honours the
@@ -86,7 +102,9 @@ function classify(error: unknown): TransportError {
   if (error instanceof TransportError) return error
   const code = (error as { code?: unknown }).code
   const message = error instanceof Error ? error.message : String(error)
-  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return new TransportError(code, 'unreachable', code)
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || CERTIFICATE_CODES.has(code))) {
+    return new TransportError(code, 'unreachable', code)
+  }
   if (/^Request timeout/.test(message)) return new TransportError('no answer in time', 'timeout', undefined)
   return new TransportError(
     typeof code === 'string' ? code : message,

@@ -83,7 +83,17 @@ export function createQaTechService(
         warn,
         { deadline }
       )
-      if (!hasAnythingToRerun(previous)) return 'nothing-to-rerun'
+      // A run that has not finished (the previous attempt timed out or was cancelled while it went
+      // on), or that passed, has nothing to rerun: this attempt waits for it and reports it, so
+      // every report tells its real outcome.
+      const finished = toRunReport(previous, run.id).phase === 'finished'
+      if (!finished || !hasAnythingToRerun(previous)) {
+        log(
+          `QA.tech run ${inline(run.id)} ${finished ? 'has nothing to rerun' : 'has not finished'}: this attempt waits for it and reports it; no run was started.`
+        )
+        const again = { id: previous.id, shortId: run.id, url: run.url, testCount: undefined, testPlan: undefined }
+        return toStartedRun(again, testedUrls(planApplications(settings, preview)))
+      }
       const started = await startWithRetry(
         () => unlessCancelled(signal, () => client.rerun(run.id, { failedOnly: true })),
         waits,
@@ -122,6 +132,7 @@ const MAY_HAVE_RERUN = mayHaveStartedSentence({
  * PASSED has nothing failed, skipped or errored. Anything else — a failure, a test case without
  * a result, a run that did not complete — is sent to QA.tech, whose answer is taken as it comes.
  */
+/** A finished run has something to rerun unless it passed with every test case passed. */
 function hasAnythingToRerun(run: RunState): boolean {
   const passed = run.status === 'COMPLETED' && run.result === 'PASSED'
   return !passed || run.runTestCases.some(testCase => testCase.result !== 'PASSED')

@@ -18,9 +18,10 @@ export function isPermissionDenied(error: unknown): boolean {
   return status === 403 && !isRateLimited(error)
 }
 
+/** GitHub's primary rate limit (no requests left) or a secondary one (it says when to come back). */
 function isRateLimited(error: unknown): boolean {
   const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {}
-  return headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(messageOf(error))
+  return headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined
 }
 
 /** Network trouble, a timeout, 5xx or 429: worth one more try after a pause. */

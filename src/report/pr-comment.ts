@@ -16,7 +16,7 @@ import {
 import type { Octokit } from '../github/octokit.js'
 import { readPullRequest, resolvePullRequest, type PullRequest } from '../github/pull-request.js'
 import { isOurs, learnedFrom, tokenAccount, type TokenAccount } from '../github/token-account.js'
-import type { StartedRun } from '../service/model.js'
+import type { Outcome, StartedRun } from '../service/model.js'
 import { systemClock, type Clock } from '../util/clock.js'
 import { redactSecrets } from '../util/secrets.js'
 import { readMarker, type MarkerVerdict } from './comment-marker.js'
@@ -141,8 +141,7 @@ export function pullRequestCommentReporter(context: ReportContext, options: Gith
     what: WHAT,
     started: run => write(run, { kind: 'running' }, undefined),
     stopped: (run, problem) => write(run, { kind: 'stopped', problem }, 'failed'),
-    finished: (run, ending) =>
-      write(run, ending, ending.kind === 'waited' ? (ending.outcome.succeeded ? 'passed' : 'failed') : undefined)
+    finished: (run, ending) => write(run, ending, ending.kind === 'waited' ? markerVerdict(ending.outcome) : undefined)
   }
 }
 
@@ -189,4 +188,13 @@ async function newerResultThere(target: Target, head: string | undefined, tested
   const now = await readComment(target.client, target.repository, target.comment.id)
   const shown = readMarker(now.body)?.sha
   return shown !== undefined && shown.toLowerCase() === head.toLowerCase()
+}
+
+/**
+ * The verdict a rerun of the job may reuse: `passed` only for a run that passed on its own. A
+ * pass that known failures allowed (fail_on: new) is `failed`, so a rerun runs those tests again
+ * and compares with the base branch as it is then.
+ */
+function markerVerdict(outcome: Outcome): MarkerVerdict {
+  return outcome.succeeded && outcome.kind !== 'failed' ? 'passed' : 'failed'
 }

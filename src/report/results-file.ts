@@ -28,7 +28,18 @@ export function resultsFileReporter({ service, git, env }: ReportContext): Repor
           status: outcome.status,
           result: outcome.result,
           counts: outcome.counts,
-          succeeded: outcome.succeeded
+          succeeded: outcome.succeeded,
+          // Compared with the base branch (fail_on: new): which failures it already had.
+          ...(outcome.baseline
+            ? {
+                baseline: {
+                  ...outcome.baseline,
+                  knownFailures: (report?.testCases ?? [])
+                    .filter(testCase => testCase.baseline === 'known')
+                    .map(testCase => testCase.name)
+                }
+              }
+            : {})
         }
       }
       let written = ''

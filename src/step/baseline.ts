@@ -28,6 +28,14 @@ import type { Dependencies, Started } from './types.js'
 /** How long each request for the baseline run's results may take. */
 const BASELINE_READ_TIMEOUT_MS = 10_000
 
+/**
+ * The whole comparison (the account, the pull request, the base branch's statuses, the baseline
+ * run's results) in real time: at most this long, and past timeout_minutes by no more than
+ * COMPARE_PAST_DEADLINE_MS, so the reports are written long before the runner gives up on the step.
+ */
+const COMPARE_BUDGET_MS = 20_000
+const COMPARE_PAST_DEADLINE_MS = 5_000
+
 /** The outcome and the report the reporters are given. */
 export interface Decided {
   readonly outcome: Outcome
@@ -43,8 +51,12 @@ export async function compareWithBaseline(started: Started, deps: Dependencies, 
     )
     return decided
   }
+  const budgetMs = Math.min(
+    COMPARE_BUDGET_MS,
+    Math.max(0, started.deadline - deps.clock.now()) + COMPARE_PAST_DEADLINE_MS
+  )
   try {
-    return await compare(started, deps, { outcome: decided.outcome, report })
+    return await withinBudget(compare(started, deps, { outcome: decided.outcome, report }), budgetMs)
   } catch (error) {
     // A GitHub or service failure never decides the verdict.
     warn(`${NOT_COMPARED} Comparing the failures with the base branch's run failed: ${inline(messageOf(error))}`)
@@ -167,5 +179,19 @@ function runOf(service: Service, baseline: Baseline, where: string): StartedRun 
     testedUrls: [],
     record: undefined,
     fileId: id.replace(/[^A-Za-z0-9_-]/g, '_')
+  }
+}
+
+/** The comparison, or a failure once `budgetMs` of real time has passed (its requests are left to end on their own). */
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const outOfTime = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it took longer than ${Math.round(budgetMs / 1000)} s`)), budgetMs)
+    timer.unref()
+  })
+  try {
+    return await Promise.race([work, outOfTime])
+  } finally {
+    clearTimeout(timer)
   }
 }

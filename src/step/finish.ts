@@ -63,7 +63,8 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
       }
       break
     }
-    if (next === 'nothing-to-rerun') break
+    // The same run back: nothing was rerun, so there is no further attempt to wait for.
+    if (next === 'nothing-to-rerun' || next.id === run.id) break
     log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
     earlierAttempts.push({ label: run.label, url: run.url })
     // A retry runs the same plan, whether or not the service's answer names it: the commit

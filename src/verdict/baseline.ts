@@ -53,13 +53,26 @@ export function whyNotComparable(baseline: RunReport, words: Pick<ServiceWords, 
  */
 export function classifyFailures(report: RunReport, baseline: RunReport): FailureClassification {
   const same = sameTestFinder(baseline.testCases)
+  // The same holds on the pull request's side: two of its test cases that one key names (a new
+  // test that took an old one's name) cannot be told apart, so neither is excused.
+  const ownKeys = new Map<string, number>()
+  const ownKey = (testCase: TestCaseResult) =>
+    testCase.testId !== undefined ? `id:${testCase.testId}` : `name:${testCase.name}`
+  for (const testCase of report.testCases) ownKeys.set(ownKey(testCase), (ownKeys.get(ownKey(testCase)) ?? 0) + 1)
+  const sharedName = new Set(
+    report.testCases
+      .filter((testCase, index, all) => all.findIndex(other => other.name === testCase.name) !== index)
+      .map(testCase => testCase.name)
+  )
   let newFailed = 0
   let knownFailed = 0
   const testCases = report.testCases.map(testCase => {
     if (testCase.verdict !== 'failed') return testCase
     const matches = same(testCase)
+    const unique =
+      (ownKeys.get(ownKey(testCase)) ?? 0) === 1 && (testCase.testId !== undefined || !sharedName.has(testCase.name))
     const mark: BaselineMark =
-      matches.length > 0 && matches.every(match => match.verdict === 'failed') ? 'known' : 'new'
+      unique && matches.length > 0 && matches.every(match => match.verdict === 'failed') ? 'known' : 'new'
     if (mark === 'known') knownFailed++
     else newFailed++
     return { ...testCase, baseline: mark }

@@ -118,7 +118,9 @@ export function outcomeDescription(
   testCases: readonly TestCaseResult[]
 ): string {
   const baseline = comparedBaseline(outcome)
-  const phrase = capitalized(baseline ? baselineCounts(baseline) : outcomePhrase(words, outcome, text => text).text)
+  const phrase = capitalized(
+    baseline ? baselineCounts(baseline, outcome) : outcomePhrase(words, outcome, text => text).text
+  )
   const counted = outcome.counts.failed !== undefined && outcome.counts.failed > 0
   if (outcome.kind !== 'failed' || !counted) return phrase
   // Compared with the base branch, the names that matter are those of the new failures.
@@ -148,16 +150,19 @@ function outcomePhrase(
   const flakyNote = flaky ? ` (${flaky} flaky)` : ''
   switch (outcome.kind) {
     case 'passed':
+      // "all N passed" only when every one did: a pass with skipped ones says how many passed.
       return {
         text:
-          passed !== undefined && total !== undefined
-            ? `all ${total} ${noun.many} passed${flakyNote}`
-            : `the ${run} ${words.passedPhrase ?? 'passed'}${flakyNote}`
+          passed === undefined || total === undefined
+            ? `the ${run} ${words.passedPhrase ?? 'passed'}${flakyNote}`
+            : passed === total
+              ? `all ${total} ${noun.many} passed${flakyNote}`
+              : `${passed} of ${total} ${noun.many} passed${flakyNote} (${total - passed} skipped or without a result)`
       }
     case 'failed': {
       if (failed === undefined || failed === 0) return { text: `the ${run} failed` }
       const baseline = comparedBaseline(outcome)
-      const compared = baseline ? ` — ${baselineCounts(baseline)}` : ''
+      const compared = baseline ? ` — ${baselineCounts(baseline, outcome)}` : ''
       return { text: `${failed} of ${total ?? failed} ${noun.many} failed${flakyNote}${compared}` }
     }
     case 'skipped':
@@ -257,10 +262,16 @@ function comparedBaseline(outcome: Outcome): OutcomeBaseline | undefined {
  * "1 new failure, 2 known", "2 known failures, none new", "2 new failures, none known": new
  * first. The commit status's description, and the end of the heading.
  */
-export function baselineCounts({ newFailed, knownFailed }: OutcomeBaseline): string {
+export function baselineCounts(
+  { newFailed, knownFailed }: OutcomeBaseline,
+  outcome?: Pick<Outcome, 'succeeded' | 'counts'>
+): string {
   const failures = (count: number) => (count === 1 ? 'failure' : 'failures')
+  // A red check whose failures are all known is red for another reason: say it, never just "none new".
+  const errored = (outcome?.counts.errored ?? 0) + (outcome?.counts.unfinished ?? 0)
+  const why = outcome && !outcome.succeeded && newFailed === 0 && errored > 0 ? `; ${errored} without a result` : ''
   if (knownFailed === 0) return `${newFailed} new ${failures(newFailed)}, none known`
-  if (newFailed === 0) return `${knownFailed} known ${failures(knownFailed)}, none new`
+  if (newFailed === 0) return `${knownFailed} known ${failures(knownFailed)}, none new${why}`
   return `${newFailed} new ${failures(newFailed)}, ${knownFailed} known`
 }
 
