@@ -7,6 +7,8 @@
 import { staleDistFiles } from '../scripts/package.mjs'
 
 export default function distIsFresh() {
+  // Building the bundles to compare takes a while on a cold cache: say what the pause is.
+  process.stdout.write('Checking that dist/ is what src/ builds to…\n')
   const stale = staleDistFiles()
   if (stale.length > 0) {
     const files = stale.length > 3 ? `${stale.slice(0, 3).join(', ')} and ${stale.length - 3} more` : stale.join(', ')

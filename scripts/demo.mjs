@@ -98,7 +98,7 @@ function changeReview({ url }) {
           { status: 'PARTIAL', text: 'Reading the diff…' },
           {
             status: 'COMPLETED',
-            text: '## Verdict: pass\n\nThe bigger checkout button works on the preview:\n\n- ✅ Add an item and pay with a card\n- ✅ The button keeps its label on mobile'
+            text: '## What I checked\n\nThe bigger checkout button works on the preview:\n\n- ✅ Add an item and pay with a card\n- ✅ The button keeps its label on mobile'
           }
         ]
       },

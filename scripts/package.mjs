@@ -128,6 +128,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       rmSync(join(root, 'dist'), { recursive: true, force: true })
       build(join(root, 'dist'))
       remember()
+      console.log(
+        `Built ${ENTRIES.map(({ out }) => (out === '.' ? 'dist/index.js' : `dist/${out}/index.js`)).join(', ')}.`
+      )
     } else {
       build(process.argv[at + 1])
     }
