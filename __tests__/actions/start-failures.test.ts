@@ -11,7 +11,7 @@ import { changeReviewAction } from '../../src/qatech/change-review/action.js'
 import { testerArmyAction } from '../../src/testerarmy/action.js'
 import type { Clock } from '../../src/util/clock.js'
 import { examplePayload } from '../fixtures/payloads.js'
-import { commitMessages, testerArmyEvent } from '../fixtures/testerarmy.js'
+import { COMMITS, commitMessages, testerArmyEvent } from '../fixtures/testerarmy.js'
 import { runInProcess, type InProcessOptions, type InProcessResult, useVirtualSandbox } from '../harness/in-process.js'
 
 const { sandbox, clock, results } = useVirtualSandbox()
@@ -214,5 +214,48 @@ describe('QA.tech runs: a cancel while the start request is on its way', () => {
     expect(others).toEqual([])
     expect(line).toMatch(/^::error::The workflow was cancelled while the run was being started: /)
     expect(line).toMatch(qatech.mayHaveStarted)
+  })
+})
+
+describe('tester.army: a cancel while the run is still being prepared', () => {
+  it('the grace runs out during a slow GitHub look-up: says no run was started, never "may have started"', async () => {
+    const result = await step(
+      {
+        commits: commitMessages,
+        // The pull request of the deployed commit is looked up before the start: GitHub is slow.
+        faults: [{ method: 'GET', path: `/commits/${COMMITS.deployment}/pulls`, delayMs: 8_000 }],
+        github: {
+          pulls: [
+            {
+              number: 7,
+              state: 'open',
+              title: 'Preview the README',
+              body: null,
+              html_url: 'https://github.com/Codertocat/Hello-World/pull/7',
+              head: { ref: 'readme', sha: COMMITS.deployment },
+              base: { ref: 'master' }
+            }
+          ]
+        }
+      },
+      {
+        clock: realClock,
+        action: testerArmyAction,
+        actionFolder: 'tester-army',
+        event: testerArmyEvent('deployment_status'),
+        inputs: {
+          api_key: TESTER_ARMY_KEY,
+          api_url: `${sandbox.url}/testerarmy/api`,
+          preflight: 'off',
+          project_id: TESTER_ARMY_IDS.project
+        },
+        cancelWhen: stdout => stdout.includes('::endgroup::')
+      }
+    )
+    expect(result.code).toBe(1)
+    expect(sandbox.requests.filter(request => request.path.endsWith('/pulls'))).toHaveLength(1)
+    expect(errorLines(result.stdout)).toEqual([
+      '::error::The workflow was cancelled before a run was started: no tester.army run was started.'
+    ])
   })
 })

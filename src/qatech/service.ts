@@ -7,7 +7,7 @@ import { preflightTargets } from '../service/kit/preflight-targets.js'
 import type { StartedRun } from '../service/model.js'
 import type { Service, ServiceEnvironment } from '../service/service.js'
 import { firstLine, inline, quote } from '../util/untrusted-text.js'
-import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
+import { cancellableClock, sendUnlessCancelled, unlessCancelled } from '../wait/cancellation.js'
 import { createQaTechClient, type QaTechClient, type RunDetail } from './client.js'
 import { buildStartRunRequest, environmentUrls, withBypassSecrets } from './run-request.js'
 import { runOutputs } from './run-outputs.js'
@@ -40,7 +40,7 @@ export function createQaTechService(
     action: 'qatech-runs',
     words: QATECH_WORDS,
 
-    async start({ git, preview, signal }) {
+    async start({ git, preview, signal, sending }) {
       // Every wait of the start (a read's retry, the start's) ends on a cancel: nothing is started then.
       const waits = cancellableClock(clock, signal)
       const applications = await resolveApplicationsWithRetry(
@@ -54,7 +54,7 @@ export function createQaTechService(
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
       // Checked before every attempt too: a cancelled step starts nothing.
       const started = await startWithRetry(
-        () => unlessCancelled(signal, () => client.startRun(sent)),
+        () => sendUnlessCancelled({ signal, sending }, () => client.startRun(sent)),
         waits,
         warn,
         deadline,
@@ -74,7 +74,7 @@ export function createQaTechService(
 
     result: (run, { timeoutMs }) => poll(run, 'full', timeoutMs),
 
-    async rerunFailed(run, { preview, signal }) {
+    async rerunFailed(run, { preview, signal, sending }) {
       const waits = cancellableClock(clock, signal)
       // What there is to rerun is read from the run itself, never from the words of QA.tech's answer.
       const previous = await readWithRetry(
@@ -95,7 +95,7 @@ export function createQaTechService(
         return toStartedRun(again, testedUrls(planApplications(settings, preview)))
       }
       const started = await startWithRetry(
-        () => unlessCancelled(signal, () => client.rerun(run.id, { failedOnly: true })),
+        () => sendUnlessCancelled({ signal, sending }, () => client.rerun(run.id, { failedOnly: true })),
         waits,
         warn,
         deadline,

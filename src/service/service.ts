@@ -67,6 +67,8 @@ export interface StartContext {
    * request (throwing `CancelledError`), so a cancel during its preparations starts nothing.
    */
   readonly signal?: AbortSignal
+  /** Told just before a request that may start a run is sent (each attempt). */
+  readonly sending?: () => void
 }
 
 /** What a service needs from the outside world. */

@@ -25,7 +25,12 @@ export async function start(prepared: Prepared, deps: Dependencies, signal: Abor
   if (signal.aborted) throw new CancelledError()
   const rerun = await rerunOfPreviousAttempt(prepared, deps, signal)
   if (rerun === 'nothing-to-rerun') return passed()
-  const starting = rerun ? Promise.resolve(rerun) : service.start({ git, preview, event, octokit, signal })
+  // Whether the start request went out: a cancel before it started nothing, whatever is still pending.
+  let sent = false
+  const sending = () => {
+    sent = true
+  }
+  const starting = rerun ? Promise.resolve(rerun) : service.start({ git, preview, event, octokit, signal, sending })
   let answer: StartedRun
   try {
     answer = await untilCancelled(starting, signal)
@@ -33,6 +38,8 @@ export async function start(prepared: Prepared, deps: Dependencies, signal: Abor
     if (!(error instanceof CancelledError)) throw error
     const late = await withinGrace(starting)
     if (late === 'not-started') throw new CancelledError()
+    // Still preparing (a GitHub look-up, say) when the grace ran out: the request never went out.
+    if (late === 'no-answer' && !sent) throw new CancelledError()
     if (late === 'no-answer') {
       return failed(
         `The workflow was cancelled while the run was being started, and ${service.words.name} did not answer within ${START_GRACE_MS / 1000} s: it may have started the run; look for it in ${service.words.name}.`,

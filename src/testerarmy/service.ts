@@ -8,7 +8,7 @@ import type { RunReport, StartedRun } from '../service/model.js'
 import type { RequestOptions, Service, ServiceEnvironment, StartContext } from '../service/service.js'
 import { ActionError } from '../util/errors.js'
 import { inline, quote } from '../util/untrusted-text.js'
-import { cancellableClock, unlessCancelled } from '../wait/cancellation.js'
+import { cancellableClock, sendUnlessCancelled } from '../wait/cancellation.js'
 import { createTesterArmyClient, type TesterArmyClient } from './client.js'
 import { runsOf, testerArmyOutputs } from './outputs.js'
 import { findPullRequest, pullRequestFromEvent } from './pull-request.js'
@@ -78,7 +78,7 @@ export function createTesterArmyService(
       // A cancel while the request was prepared (the pull request looked up), or during a retry's
       // wait, starts nothing.
       const answer = await startWithRetry(
-        () => unlessCancelled(context.signal, () => client.start(sendable)),
+        () => sendUnlessCancelled(context, () => client.start(sendable)),
         cancellableClock(clock, context.signal),
         warn,
         deadline,

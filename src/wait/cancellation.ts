@@ -80,3 +80,17 @@ export function cancellableClock(clock: Clock, signal: AbortSignal | undefined):
 export function unlessCancelled<T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
   return signal?.aborted ? Promise.reject(new CancelledError()) : request()
 }
+
+/**
+ * A request that starts a run, unless the workflow was cancelled: `sending` is told just before
+ * it goes out, so that a cancel can tell "nothing was sent" from "it may have started".
+ */
+export function sendUnlessCancelled<T>(
+  context: { readonly signal?: AbortSignal; readonly sending?: () => void },
+  request: () => Promise<T>
+): Promise<T> {
+  return unlessCancelled(context.signal, () => {
+    context.sending?.()
+    return request()
+  })
+}

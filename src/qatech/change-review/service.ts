@@ -5,7 +5,7 @@ import { preflightTargets } from '../../service/kit/preflight-targets.js'
 import type { Service, ServiceEnvironment } from '../../service/service.js'
 import { redactSecrets } from '../../util/secrets.js'
 import { inline } from '../../util/untrusted-text.js'
-import { cancellableClock, unlessCancelled } from '../../wait/cancellation.js'
+import { cancellableClock, sendUnlessCancelled } from '../../wait/cancellation.js'
 import { resolveApplicationsWithRetry, testedUrls } from '../shared/applications.js'
 import { createChangeReviewClient, type ChangeReviewClient } from './client.js'
 import { reviewOutputs } from './outputs.js'
@@ -43,7 +43,7 @@ export function createChangeReviewService(
     action: 'qatech-change-review',
     words: CHANGE_REVIEW_WORDS,
 
-    async start({ git, preview, event, octokit, signal }) {
+    async start({ git, preview, event, octokit, signal, sending }) {
       // Every wait of the start (a read's retry, the start's) ends on a cancel: nothing is started then.
       const waits = cancellableClock(clock, signal)
       const planned = planReviewApplications(settings, preview)
@@ -60,7 +60,7 @@ export function createChangeReviewService(
       const sent = withBypassSecrets(request, settings.vercelBypassSecret)
       // Checked before every attempt too: a cancelled step starts nothing.
       const conversation = await startWithRetry(
-        () => unlessCancelled(signal, () => client.startChangeReview(sent)),
+        () => sendUnlessCancelled({ signal, sending }, () => client.startChangeReview(sent)),
         waits,
         warn,
         deadline,
