@@ -226,11 +226,23 @@ function isOurs(account, author) {
 function learnedFrom(account, author) {
     return account.login === undefined && author.login ? { login: author.login } : account;
 }
+/** The account each client's token writes as, asked once: the comment, the rerun and the baseline all need it. */
+const accounts = new WeakMap();
 /**
- * `GET /user`, then for an installation token GraphQL's `viewer`. Throws only what is worth a
- * retry (a 5xx, a rate limit, the network); a refusal of both is an unknown account.
+ * `GET /user`, then for an installation token GraphQL's `viewer`, once per client (a failure is
+ * not kept, so a later caller asks again). Throws only what is worth a retry (a 5xx, a rate limit,
+ * the network); a refusal of both is an unknown account.
  */
-async function tokenAccount(octokit) {
+function tokenAccount(octokit) {
+    let asked = accounts.get(octokit);
+    if (!asked) {
+        asked = askAccount(octokit);
+        accounts.set(octokit, asked);
+        asked.catch(() => accounts.delete(octokit));
+    }
+    return asked;
+}
+async function askAccount(octokit) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated({ ...(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .withTimeout */ .wj)() });
         return { login: data.login };

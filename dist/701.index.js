@@ -430,7 +430,7 @@ async function waitAndReport(started, deps, signal) {
             break;
         }
         // The same run back: nothing was rerun, so there is no further attempt to wait for.
-        if (next === 'nothing-to-rerun' || next.id === run.id)
+        if (next.id === run.id)
             break;
         (0,log/* log */.Rm)(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`);
         earlierAttempts.push({ label: run.label, url: run.url });

@@ -5,73 +5,19 @@
  * and has no run page to link, QA.tech counts test cases. Through `run()` for each action, against
  * the sandbox's services and GitHub API.
  */
-import { SANDBOX_TOKEN, type PartialScenario } from '../../sandbox/server.mjs'
-import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../../sandbox/testerarmy.mjs'
+import { type PartialScenario } from '../../sandbox/server.mjs'
+import { TESTER_ARMY_IDS } from '../../sandbox/testerarmy.mjs'
 import { lazyOctokit } from '../../src/github/octokit.js'
-import { changeReviewAction } from '../../src/qatech/change-review/action.js'
-import { testerArmyAction } from '../../src/testerarmy/action.js'
-import { examplePayload } from '../fixtures/payloads.js'
+import { HEAD, pullRequestSteps, REPO } from '../fixtures/pull-request-steps.js'
 import { failingRun } from '../fixtures/testerarmy.js'
-import { runInProcess, type InProcessOptions, type InProcessResult, useVirtualSandbox } from '../harness/in-process.js'
+import { type InProcessResult, useVirtualSandbox } from '../harness/in-process.js'
 
 const { sandbox, clock, results } = useVirtualSandbox()
 
-const REPO = { owner: 'Codertocat', repo: 'Hello-World' }
-const payload = () => examplePayload('pull_request', p => p.action === 'opened')
-const HEAD = (payload().pull_request as { head: { sha: string } }).head.sha
-const PULL_REQUEST = {
-  number: 2,
-  state: 'open',
-  title: 'Update the README with new information.',
-  body: 'This is a pretty simple change that we need to pull into master.',
-  html_url: 'https://github.com/Codertocat/Hello-World/pull/2',
-  head: { ref: 'changes', sha: HEAD },
-  base: { ref: 'master' }
-}
 /** Every report that tells the outcome where people look. */
 const REPORTED = { blocking: 'true', pr_comment: 'always', commit_status: 'true', github_token: 'ghs_workflowToken' }
-
-type Action = Pick<InProcessOptions, 'action' | 'actionFolder'>
-
-async function step(
-  action: Action,
-  inputs: Record<string, string>,
-  scenario: PartialScenario = {}
-): Promise<InProcessResult> {
-  sandbox.reset({ ...scenario, github: { pulls: [PULL_REQUEST] } })
-  const result = await runInProcess({
-    clock,
-    ...action,
-    eventName: 'pull_request',
-    payload: payload(),
-    inputs: { ...REPORTED, ...inputs },
-    env: { GITHUB_API_URL: sandbox.url }
-  })
-  results.push(result)
-  return result
-}
-
-const qatech = (inputs: Record<string, string>, scenario?: PartialScenario) =>
-  step({}, { api_token: SANDBOX_TOKEN, api_url: sandbox.url, ...inputs }, scenario)
-const testerArmy = (inputs: Record<string, string>, scenario?: PartialScenario) =>
-  step(
-    { action: testerArmyAction, actionFolder: 'tester-army' },
-    { api_key: TESTER_ARMY_KEY, api_url: `${sandbox.url}/testerarmy/api`, preflight: 'off', ...inputs },
-    scenario
-  )
-const changeReview = (scenario?: PartialScenario) =>
-  step(
-    { action: changeReviewAction, actionFolder: 'change-review' },
-    {
-      api_token: SANDBOX_TOKEN,
-      api_url: sandbox.url,
-      preflight: 'off',
-      applications_config: JSON.stringify({
-        applications: { app_web: { environment: { url: 'https://preview-2.example.com' } } }
-      })
-    },
-    scenario
-  )
+const { qatech, testerArmy, changeReview: review } = pullRequestSteps({ sandbox, clock, results }, REPORTED)
+const changeReview = (scenario?: PartialScenario) => review({}, scenario)
 
 /** What GitHub holds after the step: the comment on the pull request and the commit's statuses, newest first. */
 async function onGithub() {

@@ -6,77 +6,23 @@
  * for each action where it applies, against the sandbox's services and GitHub API.
  */
 import { readFileSync } from 'node:fs'
-import { SANDBOX_TOKEN, type PartialScenario } from '../../sandbox/server.mjs'
-import { TESTER_ARMY_IDS, TESTER_ARMY_KEY } from '../../sandbox/testerarmy.mjs'
+import { type PartialScenario } from '../../sandbox/server.mjs'
+import { TESTER_ARMY_IDS } from '../../sandbox/testerarmy.mjs'
 import { lazyOctokit } from '../../src/github/octokit.js'
-import { changeReviewAction } from '../../src/qatech/change-review/action.js'
-import { testerArmyAction } from '../../src/testerarmy/action.js'
-import { examplePayload } from '../fixtures/payloads.js'
+import { pullRequestSteps, REPO } from '../fixtures/pull-request-steps.js'
 import { brokenRun } from '../fixtures/testerarmy.js'
-import { runInProcess, type InProcessOptions, type InProcessResult, useVirtualSandbox } from '../harness/in-process.js'
+import { type InProcessResult, useVirtualSandbox } from '../harness/in-process.js'
 
 const { sandbox, clock, results } = useVirtualSandbox()
 
-const REPO = { owner: 'Codertocat', repo: 'Hello-World' }
-const payload = () => examplePayload('pull_request', p => p.action === 'opened')
-const HEAD = (payload().pull_request as { head: { sha: string } }).head.sha
-const PULL_REQUEST = {
-  number: 2,
-  state: 'open',
-  title: 'Update the README with new information.',
-  body: 'This is a pretty simple change that we need to pull into master.',
-  html_url: 'https://github.com/Codertocat/Hello-World/pull/2',
-  head: { ref: 'changes', sha: HEAD },
-  base: { ref: 'master' }
-}
-
-type Action = Pick<InProcessOptions, 'action' | 'actionFolder'>
-
-async function step(
-  action: Action,
-  inputs: Record<string, string>,
-  scenario: PartialScenario = {}
-): Promise<InProcessResult> {
-  sandbox.reset({ ...scenario, github: { pulls: [PULL_REQUEST] } })
-  const result = await runInProcess({
-    clock,
-    ...action,
-    eventName: 'pull_request',
-    payload: payload(),
-    inputs: { blocking: 'true', pr_comment: 'always', github_token: 'ghs_workflowToken', ...inputs },
-    env: { GITHUB_API_URL: sandbox.url }
-  })
-  results.push(result)
-  return result
-}
-
-const qatech = (inputs: Record<string, string>, scenario?: PartialScenario) =>
-  step({}, { api_token: SANDBOX_TOKEN, api_url: sandbox.url, ...inputs }, scenario)
+const steps = pullRequestSteps(
+  { sandbox, clock, results },
+  { blocking: 'true', pr_comment: 'always', github_token: 'ghs_workflowToken' }
+)
+const { qatech, changeReview } = steps
 const testerArmy = (inputs: Record<string, string>, scenario?: PartialScenario) =>
-  step(
-    { action: testerArmyAction, actionFolder: 'tester-army' },
-    {
-      api_key: TESTER_ARMY_KEY,
-      api_url: `${sandbox.url}/testerarmy/api`,
-      preflight: 'off',
-      group_id: TESTER_ARMY_IDS.group,
-      target_url: 'https://pr-2.preview.example.com',
-      ...inputs
-    },
-    scenario
-  )
-const changeReview = (inputs: Record<string, string>, scenario?: PartialScenario) =>
-  step(
-    { action: changeReviewAction, actionFolder: 'change-review' },
-    {
-      api_token: SANDBOX_TOKEN,
-      api_url: sandbox.url,
-      preflight: 'off',
-      applications_config: JSON.stringify({
-        applications: { app_web: { environment: { url: 'https://preview-2.example.com' } } }
-      }),
-      ...inputs
-    },
+  steps.testerArmy(
+    { group_id: TESTER_ARMY_IDS.group, target_url: 'https://pr-2.preview.example.com', ...inputs },
     scenario
   )
 

@@ -23,7 +23,7 @@ const ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
   GITHUB_REPOSITORY: 'octo/shop'
 }
-const job = jobIdentity(ENV, { service: 'QA.tech' })
+const job = jobIdentity(ENV, { action: 'qatech-runs' })
 const UPDATED_AT = Date.UTC(2026, 10, 24, 10, 31)
 
 function build(name: string): SummaryInput {
@@ -234,7 +234,7 @@ describe('the marker', () => {
 
 describe('the comment key', () => {
   const key = (env: Record<string, string>, options: { commentKey?: string; matrix?: string } = {}) =>
-    commentKeyOf(jobIdentity({ ...ENV, ...env }, { service: 'QA.tech', ...options }))
+    commentKeyOf(jobIdentity({ ...ENV, ...env }, { action: 'qatech-runs', ...options }))
 
   it('is the same on every run and attempt of a job', () => {
     expect(key({ GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1' })).toBe(

@@ -155,7 +155,7 @@ const ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
   GITHUB_REPOSITORY: 'octo/shop'
 }
-const job = jobIdentity(ENV, { service: 'QA.tech' })
+const job = jobIdentity(ENV, { action: 'qatech-runs' })
 
 function commentOf({ outcome, report }: Compared): string {
   return renderComment({

@@ -62,7 +62,7 @@ function renderCtrf(input) {
     }
     const status = (wanted) => tests.filter(test => test.status === wanted).length;
     const stop = Math.round(input.endedAt);
-    const job = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .jobIdentity */ .Kv)(env, { service: words.name });
+    const job = (0,_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .jobIdentity */ .Kv)(env, {});
     const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10);
     const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
     return {

@@ -37,11 +37,25 @@ export function learnedFrom(account: TokenAccount, author: Author): TokenAccount
   return account.login === undefined && author.login ? { login: author.login } : account
 }
 
+/** The account each client's token writes as, asked once: the comment, the rerun and the baseline all need it. */
+const accounts = new WeakMap<Octokit, Promise<TokenAccount>>()
+
 /**
- * `GET /user`, then for an installation token GraphQL's `viewer`. Throws only what is worth a
- * retry (a 5xx, a rate limit, the network); a refusal of both is an unknown account.
+ * `GET /user`, then for an installation token GraphQL's `viewer`, once per client (a failure is
+ * not kept, so a later caller asks again). Throws only what is worth a retry (a 5xx, a rate limit,
+ * the network); a refusal of both is an unknown account.
  */
-export async function tokenAccount(octokit: Octokit): Promise<TokenAccount> {
+export function tokenAccount(octokit: Octokit): Promise<TokenAccount> {
+  let asked = accounts.get(octokit)
+  if (!asked) {
+    asked = askAccount(octokit)
+    accounts.set(octokit, asked)
+    asked.catch(() => accounts.delete(octokit))
+  }
+  return asked
+}
+
+async function askAccount(octokit: Octokit): Promise<TokenAccount> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated({ ...withTimeout() })
     return { login: data.login }

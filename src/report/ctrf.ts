@@ -56,7 +56,7 @@ export function renderCtrf(input: CtrfInput): CTRFReport {
   }
   const status = (wanted: Test['status']) => tests.filter(test => test.status === wanted).length
   const stop = Math.round(input.endedAt)
-  const job = jobIdentity(env, { service: words.name })
+  const job = jobIdentity(env, {})
   const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10)
   const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '')
   return {

@@ -54,11 +54,6 @@ export function jobIdentity(
   env: JobEnvironment,
   options: {
     readonly action?: ActionId
-    /**
-     * @deprecated Not part of the identity (the action is): accepted from callers that need only
-     * the workflow run (the CTRF file's build) until they stop passing it.
-     */
-    readonly service?: string
     readonly commentKey?: string
     readonly matrix?: string
   }

@@ -29,10 +29,11 @@ export interface Service {
   result(run: StartedRun, options: RequestOptions): Promise<RunReport>
   /**
    * Reruns the failed, skipped and errored test cases of a finished run as a new run (for
-   * `retry_failed`, and for "Re-run failed jobs"); `nothing-to-rerun` when it had none. Absent
-   * where the service cannot.
+   * `retry_failed`, and for "Re-run failed jobs"). A run with nothing to rerun — one that has not
+   * finished, or that passed — is handed back as it is (the same id), to wait for and report.
+   * Absent where the service cannot.
    */
-  rerunFailed?(run: Pick<StartedRun, 'id' | 'url'>, context: StartContext): Promise<StartedRun | 'nothing-to-rerun'>
+  rerunFailed?(run: Pick<StartedRun, 'id' | 'url'>, context: StartContext): Promise<StartedRun>
   /** The run's id from the page it links to (a run found through a commit status's link). */
   runIdFromUrl?(url: string): string | undefined
   /**

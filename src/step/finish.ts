@@ -51,7 +51,7 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
   for (let retry = 1; retry <= settings.retryFailed && service.rerunFailed; retry += 1) {
     if (wait.kind !== 'finished' || wait.report.verdict !== 'failed' || deps.clock.now() >= deadline) break
     const { git, preview, event, octokit } = started
-    let next: StartedRun | 'nothing-to-rerun'
+    let next: StartedRun
     try {
       next = await untilCancelled(service.rerunFailed(run, { git, preview, event, octokit, signal }), signal)
     } catch (error) {
@@ -64,7 +64,7 @@ export async function waitAndReport(started: Started, deps: Dependencies, signal
       break
     }
     // The same run back: nothing was rerun, so there is no further attempt to wait for.
-    if (next === 'nothing-to-rerun' || next.id === run.id) break
+    if (next.id === run.id) break
     log(`Retry ${retry} of ${settings.retryFailed}: ${next.label} reruns what failed in ${run.label}.`)
     earlierAttempts.push({ label: run.label, url: run.url })
     // A retry runs the same plan, whether or not the service's answer names it: the commit

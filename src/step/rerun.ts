@@ -10,8 +10,9 @@ import type { Dependencies, Prepared } from './types.js'
  * previous attempt started in this workflow run (src/report/previous-run.ts says what counts as
  * that) gets only its failed, skipped and errored test cases rerun instead of the whole plan.
  * Undefined starts everything (and says why). `nothing-to-rerun` ends the step green without a
- * new run: the previous attempt's step passed (its comment says so, and the service is not asked),
- * or the service found nothing to rerun. Never fails the step itself: the caller decides.
+ * new run: the previous attempt's step passed (its comment says so, and the service is not asked).
+ * A run the service finds nothing to rerun in comes back as it is, to wait for and report. Never
+ * fails the step itself: the caller decides.
  */
 export async function rerunOfPreviousAttempt(
   prepared: Prepared,
@@ -58,13 +59,6 @@ export async function rerunOfPreviousAttempt(
     `Attempt ${attempt} of this workflow run: rerunning only what failed in ${name} run ${inline(id)} (found through this job's pull-request comment of attempt ${found.attempt}).`
   )
   const next = await service.rerunFailed({ id, url: found.url }, { git, preview, event, octokit, signal })
-  if (next === 'nothing-to-rerun') {
-    core.notice(
-      `The previous attempt's ${name} run ${inline(id)} had no failed, skipped or errored test cases: nothing to rerun.`
-    )
-    writeNoRunOutputs(service)
-    return next
-  }
   // A rerun runs the same plan, whether or not the service's answer names it: the commit status's
   // context names the plan and must stay the one branch protection requires.
   return next.plan === undefined && found.plan ? { ...next, plan: found.plan } : next
